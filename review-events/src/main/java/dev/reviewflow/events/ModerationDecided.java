@@ -1,0 +1,27 @@
+package dev.reviewflow.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Moderation decided what becomes of one revision of a review. {@code status} is the review's resulting status
+ * (PUBLISHED, HELD, REJECTED, HIDDEN or REMOVED); {@code moderatorId} is set when a human decided.
+ */
+public record ModerationDecided(UUID decisionId, UUID reviewId, String titleId, String authorId, int revision,
+		ReviewStatus status, DecisionActor actor, @Nullable String moderatorId, List<String> reasons,
+		Instant decidedAt) {
+
+	public ModerationDecided {
+		Require.present(decisionId, "decisionId");
+		Require.present(reviewId, "reviewId");
+		Require.titleId(titleId);
+		Require.text(authorId, "authorId");
+		Require.present(status, "status");
+		Require.present(actor, "actor");
+		reasons = List.copyOf(Require.present(reasons, "reasons"));
+		Require.present(decidedAt, "decidedAt");
+	}
+}

@@ -1,0 +1,37 @@
+package dev.reviewflow.events;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/** Invariant checks shared by the event records, so a malformed payload fails when it is read. */
+final class Require {
+
+	private Require() {
+	}
+
+	static <T> T present(@Nullable T value, String field) {
+		return Objects.requireNonNull(value, () -> field + " is required");
+	}
+
+	static String text(@Nullable String value, String field) {
+		if (present(value, field).isBlank()) {
+			throw new IllegalArgumentException(field + " must not be blank");
+		}
+		return value;
+	}
+
+	static @Nullable Integer rating(@Nullable Integer rating, String field) {
+		if (rating != null && (rating < 1 || rating > 10)) {
+			throw new IllegalArgumentException(field + " must be between 1 and 10, was " + rating);
+		}
+		return rating;
+	}
+
+	static String titleId(@Nullable String titleId) {
+		if (!TitleIds.isValid(present(titleId, "titleId"))) {
+			throw new IllegalArgumentException("titleId must match " + TitleIds.PATTERN + ", was " + titleId);
+		}
+		return titleId;
+	}
+}

@@ -1,0 +1,119 @@
+package dev.reviewflow.testsupport;
+
+import java.util.List;
+
+import dev.reviewflow.testsupport.SharedInfrastructure.Source;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Import into a Spring Boot test to connect it to the {@link SharedInfrastructure}: Testcontainers through
+ * {@code @ServiceConnection} where Docker is present, connection details of the embedded broker and database where
+ * it is not, and nothing (the application's own properties, fed by the environment) where the environment names an
+ * external broker or database.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class RealInfrastructure {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(KafkaFromContainer.class)
+	static class KafkaContainerConnection {
+
+		@Bean(destroyMethod = "")
+		@ServiceConnection
+		KafkaContainer kafkaContainer() {
+			return SharedInfrastructure.kafkaContainer();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(PostgresFromContainer.class)
+	static class PostgresContainerConnection {
+
+		@Bean(destroyMethod = "")
+		@ServiceConnection
+		PostgreSQLContainer postgresContainer() {
+			return SharedInfrastructure.postgresContainer();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(KafkaEmbedded.class)
+	static class EmbeddedKafkaConnection {
+
+		@Bean
+		KafkaConnectionDetails kafkaConnectionDetails() {
+			return () -> List.of(SharedInfrastructure.kafkaBootstrapServers());
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(PostgresEmbedded.class)
+	static class EmbeddedPostgresConnection {
+
+		@Bean
+		JdbcConnectionDetails jdbcConnectionDetails() {
+			SharedInfrastructure.Database database = SharedInfrastructure.database();
+			return new JdbcConnectionDetails() {
+
+				@Override
+				public String getUsername() {
+					return database.username();
+				}
+
+				@Override
+				public String getPassword() {
+					return database.password();
+				}
+
+				@Override
+				public String getJdbcUrl() {
+					return database.jdbcUrl();
+				}
+			};
+		}
+	}
+
+	static final class KafkaFromContainer implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return SharedInfrastructure.kafkaSource() == Source.CONTAINER;
+		}
+	}
+
+	static final class PostgresFromContainer implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return SharedInfrastructure.postgresSource() == Source.CONTAINER;
+		}
+	}
+
+	static final class KafkaEmbedded implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return SharedInfrastructure.kafkaSource() == Source.EMBEDDED;
+		}
+	}
+
+	static final class PostgresEmbedded implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return SharedInfrastructure.postgresSource() == Source.EMBEDDED;
+		}
+	}
+}

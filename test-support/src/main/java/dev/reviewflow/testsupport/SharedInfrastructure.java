@@ -1,0 +1,161 @@
+package dev.reviewflow.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Starts, once per JVM and on first use, the Kafka broker and the PostgreSQL server every integration test shares.
+ * Each is taken, in this order, from
+ * <ol>
+ * <li>the environment: {@code KAFKA_BOOTSTRAP_SERVERS}, {@code SPRING_DATASOURCE_URL} (with
+ * {@code SPRING_DATASOURCE_USERNAME}/{@code _PASSWORD});</li>
+ * <li>Testcontainers ({@code apache/kafka}, {@code postgres}) when a Docker engine answers;</li>
+ * <li>an in-process KRaft broker and an embedded PostgreSQL server (real binaries) otherwise.</li>
+ * </ol>
+ * Services keep their tables in a schema of their own, so they can all share one database.
+ */
+public final class SharedInfrastructure {
+
+	static final String KAFKA_IMAGE = "apache/kafka:4.2.0";
+
+	static final String POSTGRES_IMAGE = "postgres:17-alpine";
+
+	/** Broker settings that make transactions (exactly-once) work on a single broker. */
+	static final Map<String, String> SINGLE_BROKER_SETTINGS = Map.of("transaction.state.log.replication.factor", "1",
+			"transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1", "min.insync.replicas", "1",
+			"group.initial.rebalance.delay.ms", "0", "auto.create.topics.enable", "false");
+
+	private static @Nullable Source kafkaSource;
+
+	private static @Nullable Source postgresSource;
+
+	private static @Nullable KafkaContainer kafkaContainer;
+
+	private static @Nullable PostgreSQLContainer postgresContainer;
+
+	private static @Nullable String bootstrapServers;
+
+	private static @Nullable Database database;
+
+	private SharedInfrastructure() {
+	}
+
+	/** Where a piece of infrastructure comes from. */
+	public enum Source {
+		EXTERNAL, CONTAINER, EMBEDDED
+	}
+
+	/** How to reach the shared database. */
+	public record Database(String jdbcUrl, String username, String password) {
+	}
+
+	public static synchronized Source kafkaSource() {
+		if (kafkaSource == null) {
+			kafkaSource = env("KAFKA_BOOTSTRAP_SERVERS") != null ? Source.EXTERNAL
+					: dockerAvailable() ? Source.CONTAINER : Source.EMBEDDED;
+		}
+		return kafkaSource;
+	}
+
+	public static synchronized Source postgresSource() {
+		if (postgresSource == null) {
+			postgresSource = env("SPRING_DATASOURCE_URL") != null ? Source.EXTERNAL
+					: dockerAvailable() ? Source.CONTAINER : Source.EMBEDDED;
+		}
+		return postgresSource;
+	}
+
+	public static synchronized String kafkaBootstrapServers() {
+		if (bootstrapServers == null) {
+			bootstrapServers = switch (kafkaSource()) {
+				case EXTERNAL -> env("KAFKA_BOOTSTRAP_SERVERS");
+				case CONTAINER -> kafkaContainer().getBootstrapServers();
+				case EMBEDDED -> startEmbeddedKafka();
+			};
+		}
+		return bootstrapServers;
+	}
+
+	public static synchronized Database database() {
+		if (database == null) {
+			database = switch (postgresSource()) {
+				case EXTERNAL -> new Database(env("SPRING_DATASOURCE_URL"),
+						orDefault(env("SPRING_DATASOURCE_USERNAME"), "postgres"),
+						orDefault(env("SPRING_DATASOURCE_PASSWORD"), "postgres"));
+				case CONTAINER -> {
+					PostgreSQLContainer container = postgresContainer();
+					yield new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+				}
+				case EMBEDDED -> startEmbeddedPostgres();
+			};
+		}
+		return database;
+	}
+
+	/** The shared Kafka container, started; only when {@link #kafkaSource()} is {@code CONTAINER}. */
+	public static synchronized KafkaContainer kafkaContainer() {
+		if (kafkaContainer == null) {
+			KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+			SINGLE_BROKER_SETTINGS.forEach((key, value) -> container
+				.withEnv("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+			container.start();
+			kafkaContainer = container;
+		}
+		return kafkaContainer;
+	}
+
+	/** The shared PostgreSQL container, started; only when {@link #postgresSource()} is {@code CONTAINER}. */
+	public static synchronized PostgreSQLContainer postgresContainer() {
+		if (postgresContainer == null) {
+			PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
+			container.start();
+			postgresContainer = container;
+		}
+		return postgresContainer;
+	}
+
+	private static String startEmbeddedKafka() {
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
+		broker.brokerProperties(SINGLE_BROKER_SETTINGS);
+		broker.afterPropertiesSet();
+		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
+		return broker.getBrokersAsString();
+	}
+
+	private static Database startEmbeddedPostgres() {
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
+			return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
+		}
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable String env(String name) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	private static String orDefault(@Nullable String value, String fallback) {
+		return value == null ? fallback : value;
+	}
+}

@@ -1,0 +1,95 @@
+package dev.reviewflow.testsupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.awaitility.Awaitility;
+
+/**
+ * Reads topics of the shared broker from their beginning and writes raw records to them, for tests that watch what a
+ * service publishes or feed it input (well formed or not).
+ */
+public final class TopicProbe implements AutoCloseable {
+
+	private final KafkaConsumer<String, byte[]> consumer;
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+
+	private TopicProbe(String bootstrapServers, List<String> topics) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+				new ByteArrayDeserializer());
+		this.consumer.subscribe(topics);
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+	}
+
+	/** A probe on the shared broker. */
+	public static TopicProbe on(String... topics) {
+		return new TopicProbe(SharedInfrastructure.kafkaBootstrapServers(), List.of(topics));
+	}
+
+	/** Waits until a record matching the condition has been read, and returns it. */
+	public ConsumerRecord<String, byte[]> await(Predicate<ConsumerRecord<String, byte[]>> condition) {
+		return awaitAll(condition, 1).getFirst();
+	}
+
+	/** Waits until {@code count} records matching the condition have been read, and returns them. */
+	public List<ConsumerRecord<String, byte[]>> awaitAll(Predicate<ConsumerRecord<String, byte[]>> condition,
+			int count) {
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+			consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+			return seen.stream().filter(condition).count() >= count;
+		});
+		return seen.stream().filter(condition).toList();
+	}
+
+	/** Every record read so far. */
+	public List<ConsumerRecord<String, byte[]>> seen() {
+		return List.copyOf(seen);
+	}
+
+	/** Writes one record and waits for the broker to acknowledge it. */
+	public void send(String topic, String key, byte[] value) {
+		try {
+			producer.send(new ProducerRecord<>(topic, key, value)).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("Could not write to " + topic, ex.getCause());
+		}
+	}
+
+	/** A record's header value as text, or null. */
+	public static @org.jspecify.annotations.Nullable String header(ConsumerRecord<?, ?> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void close() {
+		consumer.close();
+		producer.close();
+	}
+}

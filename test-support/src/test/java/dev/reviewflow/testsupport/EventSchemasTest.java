@@ -1,0 +1,124 @@
+package dev.reviewflow.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.DecisionActor;
+import dev.reviewflow.events.EventType;
+import dev.reviewflow.events.EventTypes;
+import dev.reviewflow.events.HelpfulnessVoteSet;
+import dev.reviewflow.events.MalformedEventException;
+import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.RatingSet;
+import dev.reviewflow.events.ReportReason;
+import dev.reviewflow.events.ReviewDeleted;
+import dev.reviewflow.events.ReviewEdited;
+import dev.reviewflow.events.ReviewReported;
+import dev.reviewflow.events.ReviewScoreChanged;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.ReviewType;
+import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.events.Verdict;
+import dev.reviewflow.events.Vote;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The records, the codec and the JSON Schemas in review-events agree with each other. */
+class EventSchemasTest {
+
+	static final Instant NOW = Instant.parse("2026-11-23T12:00:00.123456Z");
+
+	static final UUID REVIEW = UUID.fromString("7d7e3d1c-6b1f-4c1e-9a55-0f3f1b2c4d5e");
+
+	final CloudEventCodec codec = new CloudEventCodec();
+
+	static List<Object> samples() {
+		return List.of(
+				new ReviewSubmitted(REVIEW, "wont-back-down-2012", "alice", ReviewType.USER, 1, 8, null, null, false,
+						"Moving", "Maggie Gyllenhaal is great® 🎬", false, NOW),
+				new ReviewSubmitted(REVIEW, "wont-back-down-2012", "roger", ReviewType.CRITIC, 1, null,
+						Verdict.ROTTEN, "The Daily Planet", true, "Preachy", "Well acted, badly argued.", false, NOW),
+				new ReviewEdited(REVIEW, "wont-back-down-2012", "alice", ReviewType.USER, 2, 7, null, null, false,
+						"Moving", "On reflection, a 7.", true, NOW),
+				new ReviewDeleted(REVIEW, "wont-back-down-2012", "alice", ReviewType.USER, NOW),
+				new RatingSet("wont-back-down-2012", "alice", 8, NOW),
+				new RatingSet("wont-back-down-2012", "alice", null, NOW),
+				new HelpfulnessVoteSet(REVIEW, "wont-back-down-2012", "bob", Vote.HELPFUL, NOW),
+				new HelpfulnessVoteSet(REVIEW, "wont-back-down-2012", "bob", null, NOW),
+				new ReviewReported(UUID.randomUUID(), REVIEW, "carol", ReportReason.SPOILER, "Ending revealed", NOW),
+				new ModerationDecided(UUID.randomUUID(), REVIEW, "wont-back-down-2012", "alice", 1,
+						ReviewStatus.PUBLISHED, DecisionActor.AUTOMATIC, null, List.of(), NOW),
+				new TitleScoreChanged("wont-back-down-2012",
+						new TitleScoreChanged.UserRating(6.5, 2, 6.9, List.of(0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 0L, 0L)),
+						new TitleScoreChanged.AudienceScore(50, 2),
+						new TitleScoreChanged.CriticScore(null, 1, 0, 1,
+								new TitleScoreChanged.CriticTally(null, 0, 0, 0)),
+						new TitleScoreChanged.ReviewCounts(2, 1), NOW),
+				new ReviewScoreChanged(REVIEW, 46, 11, 57, 0.687, NOW));
+	}
+
+	@Test
+	void everyEventTypeHasASampleHere() {
+		List<String> sampled = samples().stream().map(sample -> EventTypes.of(sample.getClass()).name()).distinct()
+			.toList();
+		assertThat(sampled).containsExactlyInAnyOrderElementsOf(EventTypes.ALL.stream().map(EventType::name).toList());
+	}
+
+	@Test
+	void everySampleConformsToItsSchemaAndSurvivesTheRoundTrip() {
+		for (Object sample : samples()) {
+			CloudEvent<?> event = CloudEvent.of("review-intake", "subject-1", sample);
+			byte[] encoded = codec.encode(event);
+			assertThat(EventContract.violations(encoded)).as(event.type()).isEmpty();
+			assertThat(codec.decode(encoded)).isEqualTo(event);
+		}
+	}
+
+	@Test
+	void everyEventTypeTravelsOnExactlyOneTopic() {
+		for (EventType<?> type : EventTypes.ALL) {
+			assertThat(Topics.ALL.stream().filter(topic -> topic.carries(type))).as(type.name()).hasSize(1);
+		}
+	}
+
+	@Test
+	void theSchemaCatchesWhatTheRecordsWouldNotShow() {
+		byte[] outOfRange = json("""
+				{"specversion":"1.0","id":"%s","source":"/reviewflow/review-intake","type":"reviewflow.rating-set.v1",
+				 "time":"2026-11-23T12:00:00Z","subject":"t","datacontenttype":"application/json",
+				 "data":{"titleId":"t","userId":"u","rating":11,"setAt":"2026-11-23T12:00:00Z"}}"""
+			.formatted(UUID.randomUUID()));
+		assertThat(EventContract.violations(outOfRange)).singleElement().asString().contains("rating");
+		assertThatThrownBy(() -> codec.decode(outOfRange)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("between 1 and 10");
+	}
+
+	@Test
+	void theCodecRejectsWhatIsNotAReviewflowEvent() {
+		assertThatThrownBy(() -> codec.decode(json("not json"))).isInstanceOf(MalformedEventException.class);
+		assertThatThrownBy(() -> codec.decode(json("[1,2]"))).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("JSON object");
+		assertThatThrownBy(() -> codec.decode(json("""
+				{"specversion":"1.0","id":"%s","source":"/x","type":"reviewflow.unknown.v1","time":"2026-11-23T12:00:00Z",
+				 "subject":"t","datacontenttype":"application/json","data":{}}""".formatted(UUID.randomUUID()))))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("Unknown event type");
+		assertThatThrownBy(() -> codec.decode(json("""
+				{"specversion":"1.0","id":"%s","source":"/x","type":"reviewflow.rating-set.v1","time":"2026-11-23T12:00:00Z",
+				 "subject":"t","datacontenttype":"application/json","data":{"titleId":"t"}}"""
+			.formatted(UUID.randomUUID())))).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("userId");
+	}
+
+	private static byte[] json(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+}
