@@ -1,0 +1,33 @@
+package dev.reviewflow.platform;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A domain failure the API answers with a problem document of its own status, title and detail; Spring MVC renders
+ * it as {@code application/problem+json}.
+ */
+public class ApiException extends ErrorResponseException {
+
+	public ApiException(HttpStatus status, String title, String detail) {
+		this(status, title, detail, Map.of());
+	}
+
+	public ApiException(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+		super(status, ProblemHandling.problem(status, title, detail, properties), null);
+	}
+
+	public static ApiException notFound(String detail) {
+		return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail);
+	}
+
+	public static ApiException forbidden(String detail) {
+		return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail);
+	}
+
+	public static ApiException conflict(String detail) {
+		return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
+	}
+}

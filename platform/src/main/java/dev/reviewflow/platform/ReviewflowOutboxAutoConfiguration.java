@@ -1,0 +1,119 @@
+package dev.reviewflow.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.CloudEventCodec;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+
+/**
+ * The transactional outbox on Spring Modulith's JDBC event publication registry: {@link CloudEvent}s published in a
+ * transaction are externalized to their topic, keyed by subject, as structured-mode JSON with
+ * {@code content-type: application/cloudevents+json}. Publications Kafka has not acknowledged are resubmitted.
+ */
+@AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@ConditionalOnClass({ EventExternalizationConfiguration.class, JdbcClient.class })
+@ConditionalOnBean(JdbcClient.class)
+@EnableConfigurationProperties(ReviewflowOutboxProperties.class)
+public class ReviewflowOutboxAutoConfiguration {
+
+	private static final byte[] CONTENT_TYPE = CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
+
+	@Bean
+	EventExternalizationConfiguration cloudEventExternalization() {
+		CloudEventCodec codec = new CloudEventCodec();
+		return EventExternalizationConfiguration.externalizing()
+			.select(event -> event instanceof CloudEvent<?>)
+			.route(CloudEvent.class, event -> RoutingTarget.forTarget(event.topic().name()).andKey(event.subject()))
+			.mapping(CloudEvent.class, codec::encode)
+			.headers(event -> Map.of("content-type", CONTENT_TYPE))
+			.build();
+	}
+
+	@Bean
+	Outbox outbox(ApplicationEventPublisher publisher, Environment environment) {
+		return new Outbox(publisher, environment.getRequiredProperty("spring.application.name"));
+	}
+
+	@Bean
+	ProcessedEvents processedEvents(JdbcClient jdbc) {
+		return new ProcessedEvents(jdbc);
+	}
+
+	@Bean
+	MeterBinder outboxBacklog(JdbcClient jdbc) {
+		return registry -> Gauge
+			.builder("reviewflow.outbox.backlog",
+					() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+						.query(Long.class)
+						.single())
+			.description("Events stored but not yet acknowledged by Kafka")
+			.register(registry);
+	}
+
+	@Bean
+	OutboxResubmission outboxResubmission(IncompleteEventPublications publications,
+			ReviewflowOutboxProperties properties) {
+		return new OutboxResubmission(publications, properties);
+	}
+
+	/** Sends again what Kafka has not acknowledged, e.g. after the broker was down. */
+	static final class OutboxResubmission implements InitializingBean, DisposableBean {
+
+		private static final Logger log = LoggerFactory.getLogger(OutboxResubmission.class);
+
+		private final IncompleteEventPublications publications;
+
+		private final ReviewflowOutboxProperties properties;
+
+		private final ScheduledExecutorService executor = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("outbox-resubmission").factory());
+
+		OutboxResubmission(IncompleteEventPublications publications, ReviewflowOutboxProperties properties) {
+			this.publications = publications;
+			this.properties = properties;
+		}
+
+		@Override
+		public void afterPropertiesSet() {
+			long every = properties.checkEvery().toMillis();
+			executor.scheduleWithFixedDelay(this::resubmit, every, every, TimeUnit.MILLISECONDS);
+		}
+
+		private void resubmit() {
+			try {
+				publications.resubmitIncompletePublicationsOlderThan(properties.resubmitAfter());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not resubmit outstanding event publications: {}", ex.getMessage());
+			}
+		}
+
+		@Override
+		public void destroy() {
+			executor.shutdownNow();
+		}
+	}
+}

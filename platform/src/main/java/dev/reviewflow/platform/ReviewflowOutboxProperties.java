@@ -1,0 +1,16 @@
+package dev.reviewflow.platform;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Outbox settings.
+ * @param resubmitAfter publications not acknowledged by Kafka after this long are sent again
+ * @param checkEvery how often to look for such publications
+ */
+@ConfigurationProperties("reviewflow.outbox")
+public record ReviewflowOutboxProperties(@DefaultValue("30s") Duration resubmitAfter,
+		@DefaultValue("15s") Duration checkEvery) {
+}

@@ -1,0 +1,7 @@
+package dev.reviewflow.intake;
+
+import java.util.List;
+
+/** One page of a list: {@code {items, page, size, totalItems}}. */
+public record Page<T>(List<T> items, int page, int size, long totalItems) {
+}

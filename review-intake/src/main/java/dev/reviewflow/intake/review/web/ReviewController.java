@@ -1,0 +1,130 @@
+package dev.reviewflow.intake.review.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewType;
+import dev.reviewflow.events.Verdict;
+import dev.reviewflow.intake.review.Author;
+import dev.reviewflow.intake.review.Review;
+import dev.reviewflow.intake.review.ReviewDraft;
+import dev.reviewflow.intake.review.Reviews;
+import dev.reviewflow.platform.ApiException;
+import dev.reviewflow.platform.EndpointRules;
+import dev.reviewflow.platform.ProblemHandling.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Submitting and reading reviews. */
+@RestController
+class ReviewController {
+
+	/** Text may hold newlines and tabs, but no other control characters. */
+	static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*";
+
+	private final Reviews reviews;
+
+	ReviewController(Reviews reviews) {
+		this.reviews = reviews;
+	}
+
+	record SubmitReview(@Nullable @Min(1) @Max(10) Integer rating, @Nullable Verdict verdict,
+			@Nullable @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String publication,
+			@NotNull @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String headline,
+			@NotNull @Size(min = 1, max = 10_000) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String body,
+			@Nullable Boolean containsSpoilers) {
+	}
+
+	record Accepted(UUID reviewId, ReviewStatus status) {
+	}
+
+	@PostMapping("/api/titles/{titleId}/reviews")
+	ResponseEntity<Accepted> submit(@PathVariable String titleId, @Valid @RequestBody SubmitReview request,
+			@AuthenticationPrincipal Jwt jwt) {
+		Author author = author(jwt);
+		ReviewDraft draft = draft(author, request);
+		Review review = reviews.submit(titleId, author, draft);
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/reviews/" + review.reviewId()))
+			.body(new Accepted(review.reviewId(), review.status()));
+	}
+
+	@GetMapping("/api/reviews/{reviewId}")
+	Review get(@PathVariable UUID reviewId, @AuthenticationPrincipal @Nullable Jwt jwt) {
+		return reviews.findVisible(reviewId, jwt == null ? null : author(jwt))
+			.orElseThrow(() -> ApiException.notFound("There is no review " + reviewId + "."));
+	}
+
+	private static ReviewDraft draft(Author author, SubmitReview request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		ReviewType type = author.isCritic() ? ReviewType.CRITIC : ReviewType.USER;
+		if (type == ReviewType.USER) {
+			require(request.rating() != null, "rating", "is required for a user review (1 to 10)", problems);
+			require(request.verdict() == null, "verdict", "is only for critic reviews", problems);
+			require(request.publication() == null, "publication", "is only for critic reviews", problems);
+		}
+		else {
+			require(request.verdict() != null, "verdict", "is required for a critic review (FRESH or ROTTEN)",
+					problems);
+			require(request.publication() != null, "publication", "is required for a critic review", problems);
+			require(request.rating() == null, "rating", "is only for user reviews", problems);
+		}
+		if (!problems.isEmpty()) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
+					"The request has " + problems.size() + " invalid field(s) for a " + type + " review.",
+					Map.of("errors", problems));
+		}
+		return new ReviewDraft(type, request.rating(), request.verdict(), request.publication(), request.headline(),
+				request.body(), Boolean.TRUE.equals(request.containsSpoilers()));
+	}
+
+	private static void require(boolean condition, String field, String message, List<FieldProblem> problems) {
+		if (!condition) {
+			problems.add(new FieldProblem(field, message));
+		}
+	}
+
+	static Author author(Jwt jwt) {
+		List<String> roles = jwt.getClaimAsStringList("roles");
+		return new Author(jwt.getSubject(), new HashSet<>(roles == null ? List.of() : roles),
+				Boolean.TRUE.equals(jwt.getClaimAsBoolean("topCritic")));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Rules {
+
+		@Bean
+		EndpointRules reviewRules() {
+			return registry -> registry.requestMatchers(HttpMethod.POST, "/api/titles/*/reviews")
+				.hasAnyRole("USER", "CRITIC")
+				.requestMatchers(HttpMethod.GET, "/api/reviews/*")
+				.permitAll();
+		}
+	}
+}

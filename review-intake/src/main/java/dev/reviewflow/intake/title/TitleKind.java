@@ -1,0 +1,5 @@
+package dev.reviewflow.intake.title;
+
+public enum TitleKind {
+	MOVIE, SERIES
+}

@@ -1,0 +1,240 @@
+package dev.reviewflow.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.DecisionActor;
+import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.RatingSet;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.testsupport.EventContract;
+import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.RealInfrastructure;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** review-intake against a real broker and a real PostgreSQL, driven over HTTP and Kafka as its users drive it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RealInfrastructure.class)
+class IntakeIntegrationTests {
+
+	static final DevelopmentTokens TOKENS = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+
+	static final CloudEventCodec CODEC = new CloudEventCodec();
+
+	static TopicProbe probe;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void watchTopics() {
+		probe = TopicProbe.on(Topics.REVIEW_EVENTS.name(), Topics.RATINGS.name(),
+				Topics.MODERATION_DECISIONS.deadLetterTopic());
+	}
+
+	@AfterAll
+	static void stopWatching() {
+		probe.close();
+	}
+
+	Http anonymous() {
+		return Http.on(port);
+	}
+
+	Http as(String subject, String... roles) {
+		return Http.on(port).as(TOKENS.mint(subject, roles));
+	}
+
+	void title(String titleId) {
+		Http.Response response = as("admin", "ADMIN").put("/api/titles/" + titleId,
+				"""
+						{"name":"Won't Back Down","year":2012,"kind":"MOVIE"}""");
+		assertThat(response.status()).as(response.toString()).isIn(200, 201);
+	}
+
+	UUID submit(String titleId, String author, String text) {
+		Http.Response response = as(author, "USER").post("/api/titles/" + titleId + "/reviews", """
+				{"rating":8,"headline":"Moving","body":"%s","containsSpoilers":false}""".formatted(text));
+		assertThat(response.status()).as(response.toString()).isEqualTo(202);
+		assertThat(response.json().get("status").asString()).isEqualTo("PENDING");
+		UUID reviewId = UUID.fromString(response.json().get("reviewId").asString());
+		assertThat(response.location()).isEqualTo("/api/reviews/" + reviewId);
+		return reviewId;
+	}
+
+	void decide(UUID reviewId, String titleId, String author, ReviewStatus status) {
+		CloudEvent<ModerationDecided> event = CloudEvent.of("moderation", reviewId.toString(),
+				new ModerationDecided(UUID.randomUUID(), reviewId, titleId, author, 1, status,
+						DecisionActor.AUTOMATIC, null, List.of(), Instant.now()));
+		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
+	}
+
+	@Test
+	void aSubmittedReviewIsStoredPendingAndPublishedWithItsRatingThroughTheOutbox() {
+		title("wont-back-down-2012");
+		UUID reviewId = submit("wont-back-down-2012", "alice", "Maggie Gyllenhaal is great® 🎬 <b>not bold</b>");
+
+		ConsumerRecord<String, byte[]> submitted = probe.await(r -> r.key().equals(reviewId.toString()));
+		assertThat(submitted.topic()).isEqualTo("reviews.review-events");
+		assertThat(TopicProbe.header(submitted, "content-type")).isEqualTo("application/cloudevents+json");
+		assertThat(submitted.headers().lastHeader("__TypeId__")).isNull();
+		CloudEvent<?> event = EventContract.assertConforms(submitted.value());
+		assertThat(event.source()).isEqualTo("/reviewflow/review-intake");
+		assertThat(event.data()).isInstanceOfSatisfying(ReviewSubmitted.class, data -> {
+			assertThat(data.authorId()).isEqualTo("alice");
+			assertThat(data.rating()).isEqualTo(8);
+			assertThat(data.body()).isEqualTo("Maggie Gyllenhaal is great® 🎬 <b>not bold</b>");
+		});
+
+		ConsumerRecord<String, byte[]> rating = probe.await(r -> r.topic().equals("reviews.ratings")
+				&& EventContract.assertConforms(r.value()).data() instanceof RatingSet set
+				&& set.userId().equals("alice"));
+		assertThat(rating.key()).isEqualTo("wont-back-down-2012");
+
+		Http.Response own = as("alice", "USER").get("/api/reviews/" + reviewId);
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.json().get("status").asString()).isEqualTo("PENDING");
+		assertThat(own.json().get("body").asString()).isEqualTo("Maggie Gyllenhaal is great® 🎬 <b>not bold</b>");
+		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single() == 0);
+	}
+
+	@Test
+	void aModerationDecisionPublishesTheReviewOnceEvenWhenDeliveredTwice() {
+		title("decided-2012");
+		UUID reviewId = submit("decided-2012", "bob", "Solid drama.");
+		CloudEvent<ModerationDecided> event = CloudEvent.of("moderation", reviewId.toString(),
+				new ModerationDecided(UUID.randomUUID(), reviewId, "decided-2012", "bob", 1, ReviewStatus.PUBLISHED,
+						DecisionActor.AUTOMATIC, null, List.of(), Instant.now()));
+		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
+		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(200));
+		assertThat(anonymous().get("/api/reviews/" + reviewId).json().get("status").asString())
+			.isEqualTo("PUBLISHED");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("select count(*) from processed_event where event_id = ?")
+				.param(event.id())
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	@Test
+	void aRejectedUserReviewWithdrawsItsAuthorsRatingAndStaysVisibleToTheAuthorOnly() {
+		title("rejected-2012");
+		UUID reviewId = submit("rejected-2012", "carol", "Terrible words here.");
+		decide(reviewId, "rejected-2012", "carol", ReviewStatus.REJECTED);
+
+		ConsumerRecord<String, byte[]> withdrawn = probe.await(r -> r.topic().equals("reviews.ratings")
+				&& EventContract.assertConforms(r.value()).data() instanceof RatingSet set
+				&& set.userId().equals("carol") && set.rating() == null);
+		assertThat(withdrawn.key()).isEqualTo("rejected-2012");
+		assertThat(as("carol", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
+			.isEqualTo("REJECTED");
+		assertThat(as("dave", "USER").get("/api/reviews/" + reviewId).status()).isEqualTo(404);
+		assertThat(as("mod", "MODERATOR").get("/api/reviews/" + reviewId).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aMalformedDecisionGoesToTheDeadLetterTopicAndTheNextOneIsStillApplied() {
+		title("dead-letter-2012");
+		UUID reviewId = submit("dead-letter-2012", "erin", "Fine.");
+		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(),
+				"{\"this is\": not a cloud event".getBytes(StandardCharsets.UTF_8));
+		decide(reviewId, "dead-letter-2012", "erin", ReviewStatus.PUBLISHED);
+
+		ConsumerRecord<String, byte[]> dead = probe
+			.await(r -> r.topic().equals("reviews.moderation-decisions.DLT") && r.key().equals(reviewId.toString()));
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"this is\"");
+		assertThat(TopicProbe.header(dead, "kafka_dlt-exception-stacktrace")).contains("Malformed record");
+		assertThat(TopicProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo("reviews.moderation-decisions");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(200));
+	}
+
+	@Test
+	void oneReviewPerAuthorPerTitle() {
+		title("twice-2012");
+		UUID first = submit("twice-2012", "frank", "First.");
+		Http.Response second = as("frank", "USER").post("/api/titles/twice-2012/reviews", """
+				{"rating":3,"headline":"Again","body":"Second."}""");
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.isProblem()).isTrue();
+		assertThat(second.json().get("reviewId").asString()).isEqualTo(first.toString());
+	}
+
+	@Test
+	void badRequestsGetProblemDocumentsAndStoreNothing() {
+		title("bad-input-2012");
+		long before = jdbc.sql("select count(*) from review").query(Long.class).single();
+
+		Http.Response anonymousPost = anonymous().post("/api/titles/bad-input-2012/reviews", "{}");
+		assertThat(anonymousPost.status()).isEqualTo(401);
+		assertThat(anonymousPost.isProblem()).isTrue();
+
+		Http.Response badToken = Http.on(port).as("not-a-jwt").post("/api/titles/bad-input-2012/reviews", "{}");
+		assertThat(badToken.status()).isEqualTo(401);
+
+		Http.Response wrongRole = as("mod", "MODERATOR").post("/api/titles/bad-input-2012/reviews", "{}");
+		assertThat(wrongRole.status()).isEqualTo(403);
+		assertThat(wrongRole.isProblem()).isTrue();
+
+		Http.Response invalid = as("gina", "USER").post("/api/titles/bad-input-2012/reviews", """
+				{"rating":11,"headline":"","body":"ok"}""");
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.isProblem()).isTrue();
+		assertThat(invalid.json().get("errors").findValuesAsString("field")).contains("rating", "headline");
+
+		Http.Response broken = as("gina", "USER").post("/api/titles/bad-input-2012/reviews", "{\"rating\":");
+		assertThat(broken.status()).isEqualTo(400);
+		assertThat(broken.json().get("detail").asString()).contains("not valid JSON");
+
+		Http.Response control = as("gina", "USER").post("/api/titles/bad-input-2012/reviews", """
+				{"rating":5,"headline":"bell\\u0007","body":"ok"}""");
+		assertThat(control.status()).isEqualTo(400);
+
+		Http.Response unknownTitle = as("gina", "USER").post("/api/titles/no-such-title/reviews", """
+				{"rating":5,"headline":"h","body":"b"}""");
+		assertThat(unknownTitle.status()).isEqualTo(404);
+		assertThat(unknownTitle.isProblem()).isTrue();
+
+		Http.Response critic = Http.on(port).as(TOKENS.mint("roger", "CRITIC")).post(
+				"/api/titles/bad-input-2012/reviews", """
+						{"rating":5,"headline":"h","body":"b"}""");
+		assertThat(critic.status()).isEqualTo(400);
+		assertThat(critic.json().get("errors").findValuesAsString("field")).contains("verdict", "publication",
+				"rating");
+
+		assertThat(anonymous().get("/api/reviews/not-a-uuid").status()).isEqualTo(400);
+		assertThat(jdbc.sql("select count(*) from review").query(Long.class).single()).isEqualTo(before);
+	}
+}

@@ -1,0 +1,101 @@
+package dev.reviewflow.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small JSON-over-HTTP client for tests that drive a service as its users do. */
+public final class Http {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final String baseUrl;
+
+	private final @Nullable String token;
+
+	private Http(String baseUrl, @Nullable String token) {
+		this.baseUrl = baseUrl;
+		this.token = token;
+	}
+
+	public static Http on(int port) {
+		return new Http("http://localhost:" + port, null);
+	}
+
+	/** The same client, sending {@code Authorization: Bearer <token>}. */
+	public Http as(String token) {
+		return new Http(baseUrl, token);
+	}
+
+	public Response get(String path) {
+		return send("GET", path, null);
+	}
+
+	public Response delete(String path) {
+		return send("DELETE", path, null);
+	}
+
+	public Response post(String path, String json) {
+		return send("POST", path, json);
+	}
+
+	public Response put(String path, String json) {
+		return send("PUT", path, json);
+	}
+
+	public Response patch(String path, String json) {
+		return send("PATCH", path, json);
+	}
+
+	public Response send(String method, String path, @Nullable String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json, application/problem+json")
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Location").orElse(null), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + path + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What came back. */
+	public record Response(int status, String contentType, @Nullable String location, String body) {
+
+		public JsonNode json() {
+			return MAPPER.readTree(body);
+		}
+
+		public boolean isProblem() {
+			return contentType.startsWith("application/problem+json");
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + contentType + " " + body;
+		}
+	}
+}
