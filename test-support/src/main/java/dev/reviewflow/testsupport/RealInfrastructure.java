@@ -7,6 +7,7 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -26,6 +27,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @TestConfiguration(proxyBeanMethods = false)
 public class RealInfrastructure {
 
+	/** Applications without a database (scoring) leave JDBC off their test class path and get no PostgreSQL. */
+	static final String JDBC_DETAILS = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
+
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(KafkaFromContainer.class)
 	static class KafkaContainerConnection {
@@ -38,6 +42,7 @@ public class RealInfrastructure {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { JDBC_DETAILS, "org.testcontainers.postgresql.PostgreSQLContainer" })
 	@Conditional(PostgresFromContainer.class)
 	static class PostgresContainerConnection {
 
@@ -59,6 +64,7 @@ public class RealInfrastructure {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { JDBC_DETAILS, "io.zonky.test.db.postgres.embedded.EmbeddedPostgres" })
 	@Conditional(PostgresEmbedded.class)
 	static class EmbeddedPostgresConnection {
 

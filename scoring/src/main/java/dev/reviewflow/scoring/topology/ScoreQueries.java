@@ -1,0 +1,27 @@
+package dev.reviewflow.scoring.topology;
+
+import java.util.Optional;
+
+import dev.reviewflow.events.TitleScoreChanged;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.stereotype.Service;
+
+/** Reads current scores from the topology's state stores (interactive queries). */
+@Service
+public class ScoreQueries {
+
+	private final KafkaStreamsInteractiveQueryService queries;
+
+	ScoreQueries(KafkaStreamsInteractiveQueryService queries) {
+		this.queries = queries;
+	}
+
+	public Optional<TitleScoreChanged> titleScore(String titleId) {
+		ReadOnlyKeyValueStore<String, TitleTally> store = queries.retrieveQueryableStore(ScoringTopology.TITLE_TALLIES,
+				QueryableStoreTypes.keyValueStore());
+		return Optional.ofNullable(store.get(titleId)).map(tally -> tally.toScore(titleId));
+	}
+}

@@ -1,0 +1,50 @@
+package dev.reviewflow.scoring.topology;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.events.kafka.CloudEventSerde;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+
+/** The scoring topology, as a plain function of a {@link StreamsBuilder}. */
+public final class ScoringTopology {
+
+	/** The {@code source} of the events scoring publishes. */
+	static final String SOURCE = "scoring";
+
+	/** Each user's current rating of each title, keyed {@code titleId|userId}. */
+	public static final String USER_RATINGS = "user-ratings";
+
+	/** Each title's running tally, keyed by titleId. */
+	public static final String TITLE_TALLIES = "title-tallies";
+
+	private ScoringTopology() {
+	}
+
+	/** Headers of every record scoring publishes: structured-mode CloudEvents. */
+	static Headers cloudEventHeaders() {
+		return new RecordHeaders().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+	}
+
+	public static StreamsBuilder build(StreamsBuilder builder, ScoringSettings settings) {
+		CloudEventSerde events = new CloudEventSerde();
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_RATINGS),
+				Serdes.String(), new JacksonJsonSerde<>(UserRating.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TITLE_TALLIES),
+				Serdes.String(), new JacksonJsonSerde<>(TitleTally.class)));
+
+		builder.stream(Topics.RATINGS.name(), Consumed.with(Serdes.String(), events))
+			.process(RatingsProcessor::new, USER_RATINGS, TITLE_TALLIES)
+			.to(Topics.TITLE_SCORES.name(), Produced.<String, CloudEvent<?>>with(Serdes.String(), events));
+		return builder;
+	}
+}

@@ -1,0 +1,53 @@
+package dev.reviewflow.scoring.topology;
+
+import java.util.Properties;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.streams.KafkaStreamsDeadLetterDestinationResolver;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
+import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
+
+/**
+ * Runs the {@link ScoringTopology} in the application's Kafka Streams instance. A record that cannot be read or
+ * processed goes to {@code <topic>.DLT} through Kafka Streams' own dead-letter queue, inside the exactly-once
+ * transaction, and processing continues.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class StreamsConfiguration {
+
+	@Bean
+	Object scoringTopology(StreamsBuilder builder, ScoringSettings settings) {
+		return ScoringTopology.build(builder, settings);
+	}
+
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer deadLetters() {
+		KafkaStreamsDeadLetterDestinationResolver toDeadLetterTopic = (context, record,
+				exception) -> new TopicPartition(context.topic() + ".DLT", context.partition());
+		return factory -> {
+			Properties properties = factory.getStreamsConfiguration();
+			properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+					RecoveringDeserializationExceptionHandler.class);
+			properties.put(RecoveringDeserializationExceptionHandler.DLQ_DESTINATION_RESOLVER, toDeadLetterTopic);
+			properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+					RecoveringProcessingExceptionHandler.class);
+			properties.put(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER, toDeadLetterTopic);
+			factory.setStreamsConfiguration(properties);
+		};
+	}
+
+	@Bean
+	KafkaStreamsInteractiveQueryService interactiveQueries(StreamsBuilderFactoryBean factory) {
+		return new KafkaStreamsInteractiveQueryService(factory);
+	}
+}

@@ -1,0 +1,157 @@
+package dev.reviewflow.scoring.topology;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.RatingSet;
+import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.events.kafka.CloudEventSerde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scoring formulas, driven synchronously through the topology. */
+class ScoringTopologyTest {
+
+	static final String TITLE = "wont-back-down-2012";
+
+	static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+
+	TopologyTestDriver driver;
+
+	TestInputTopic<String, CloudEvent<?>> ratings;
+
+	TestOutputTopic<String, CloudEvent<?>> titleScores;
+
+	@BeforeEach
+	void startDriver() {
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "scoring-test");
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		config.put(StreamsConfig.STATE_DIR_CONFIG,
+				System.getProperty("java.io.tmpdir") + "/scoring-ttd-" + System.nanoTime());
+		StreamsBuilder builder = ScoringTopology.build(new StreamsBuilder(), new ScoringSettings(100, 5));
+		driver = new TopologyTestDriver(builder.build(), config);
+		CloudEventSerde serde = new CloudEventSerde();
+		ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), serde);
+		titleScores = driver.createOutputTopic(Topics.TITLE_SCORES.name(), new StringDeserializer(), serde);
+	}
+
+	@AfterEach
+	void closeDriver() {
+		driver.close();
+	}
+
+	void rate(String user, Integer rating, Instant at) {
+		ratings.pipeInput(TITLE, CloudEvent.of("review-intake", TITLE, new RatingSet(TITLE, user, rating, at)));
+	}
+
+	TitleScoreChanged latestScore() {
+		List<CloudEvent<?>> scores = titleScores.readValuesToList();
+		assertThat(scores).isNotEmpty();
+		return (TitleScoreChanged) scores.getLast().data();
+	}
+
+	@Test
+	void averageCountHistogramAndAudienceScoreFollowTheRatings() {
+		rate("alice", 8, T0);
+		rate("bob", 5, T0.plusSeconds(1));
+		rate("carol", 7, T0.plusSeconds(2));
+
+		TitleScoreChanged score = latestScore();
+		assertThat(score.titleId()).isEqualTo(TITLE);
+		assertThat(score.userRating().count()).isEqualTo(3);
+		assertThat(score.userRating().average()).isEqualTo(6.6667);
+		assertThat(score.userRating().histogram()).containsExactly(0L, 0L, 0L, 0L, 1L, 0L, 1L, 1L, 0L, 0L);
+		assertThat(score.audienceScore().count()).isEqualTo(3);
+		assertThat(score.audienceScore().percent()).isEqualTo(67);
+		assertThat(score.updatedAt()).isEqualTo(T0.plusSeconds(2));
+	}
+
+	@Test
+	void aChangedRatingReplacesTheUsersEarlierOne() {
+		rate("alice", 8, T0);
+		rate("alice", 3, T0.plusSeconds(1));
+
+		TitleScoreChanged score = latestScore();
+		assertThat(score.userRating().count()).isEqualTo(1);
+		assertThat(score.userRating().average()).isEqualTo(3.0);
+		assertThat(score.userRating().histogram()).containsExactly(0L, 0L, 1L, 0L, 0L, 0L, 0L, 0L, 0L, 0L);
+		assertThat(score.audienceScore().percent()).isZero();
+	}
+
+	@Test
+	void aWithdrawnRatingNoLongerCounts() {
+		rate("alice", 8, T0);
+		rate("bob", 6, T0.plusSeconds(1));
+		rate("alice", null, T0.plusSeconds(2));
+
+		TitleScoreChanged score = latestScore();
+		assertThat(score.userRating().count()).isEqualTo(1);
+		assertThat(score.userRating().average()).isEqualTo(6.0);
+		assertThat(score.audienceScore().percent()).isZero();
+	}
+
+	@Test
+	void withdrawingTheLastRatingLeavesAnEmptyScore() {
+		rate("alice", 8, T0);
+		rate("alice", null, T0.plusSeconds(1));
+
+		TitleScoreChanged score = latestScore();
+		assertThat(score.userRating().count()).isZero();
+		assertThat(score.userRating().average()).isNull();
+		assertThat(score.audienceScore().percent()).isNull();
+	}
+
+	@Test
+	void aDuplicatedOrReplayedEventIsNotCountedTwice() {
+		CloudEvent<RatingSet> event = CloudEvent.of("review-intake", TITLE, new RatingSet(TITLE, "alice", 9, T0));
+		ratings.pipeInput(TITLE, event);
+		ratings.pipeInput(TITLE, event);
+
+		List<CloudEvent<?>> scores = titleScores.readValuesToList();
+		assertThat(scores).hasSize(1);
+		assertThat(((TitleScoreChanged) scores.getFirst().data()).userRating().count()).isEqualTo(1);
+	}
+
+	@Test
+	void anOlderRatingArrivingLateDoesNotOverwriteANewerOne() {
+		rate("alice", 9, T0.plusSeconds(10));
+		rate("alice", 2, T0);
+
+		List<CloudEvent<?>> scores = titleScores.readValuesToList();
+		assertThat(scores).hasSize(1);
+		assertThat(((TitleScoreChanged) scores.getFirst().data()).userRating().average()).isEqualTo(9.0);
+	}
+
+	@Test
+	void audiencePercentRoundsHalfUp() {
+		assertThat(TitleTally.percent(1, 8)).isEqualTo(13);
+		assertThat(TitleTally.percent(1, 200)).isEqualTo(1);
+		assertThat(TitleTally.percent(0, 0)).isNull();
+	}
+
+	@Test
+	void everyScorePublishedConformsToItsEventType() {
+		rate("alice", 8, T0);
+		var record = titleScores.readRecord();
+		assertThat(new String(record.headers().lastHeader("content-type").value()))
+			.isEqualTo("application/cloudevents+json");
+		CloudEvent<?> event = record.value();
+		assertThat(event.type()).isEqualTo("reviewflow.title-score-changed.v1");
+		assertThat(event.source()).isEqualTo("/reviewflow/scoring");
+		assertThat(event.subject()).isEqualTo(TITLE);
+	}
+}
