@@ -27,6 +27,13 @@ public class ApiException extends ErrorResponseException {
 		return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail);
 	}
 
+	/** 503 with {@code Retry-After}: the service cannot answer yet, the client should retry shortly. */
+	public static ApiException unavailable(String detail, java.time.Duration retryAfter) {
+		ApiException exception = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", detail);
+		exception.getHeaders().set("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+		return exception;
+	}
+
 	public static ApiException conflict(String detail) {
 		return new ApiException(HttpStatus.CONFLICT, "Conflict", detail);
 	}

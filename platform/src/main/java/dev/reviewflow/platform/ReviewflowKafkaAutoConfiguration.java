@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +58,11 @@ public class ReviewflowKafkaAutoConfiguration {
 				.build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	HealthIndicator kafka(KafkaAdmin admin) {
+		return new KafkaHealth(admin);
 	}
 
 	/** Values are either CloudEvents or bytes that are already encoded (outbox payloads, dead letters). */

@@ -1,8 +1,11 @@
 package dev.reviewflow.scoring.topology;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.platform.ApiException;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -20,8 +23,14 @@ public class ScoreQueries {
 	}
 
 	public Optional<TitleScoreChanged> titleScore(String titleId) {
-		ReadOnlyKeyValueStore<String, TitleTally> store = queries.retrieveQueryableStore(ScoringTopology.TITLE_TALLIES,
-				QueryableStoreTypes.keyValueStore());
-		return Optional.ofNullable(store.get(titleId)).map(tally -> tally.toScore(titleId));
+		try {
+			ReadOnlyKeyValueStore<String, TitleTally> store = queries
+				.retrieveQueryableStore(ScoringTopology.TITLE_TALLIES, QueryableStoreTypes.keyValueStore());
+			return Optional.ofNullable(store.get(titleId)).map(tally -> tally.toScore(titleId));
+		}
+		catch (InvalidStateStoreException ex) {
+			throw ApiException.unavailable("Scores are being restored or rebalanced; try again in a few seconds.",
+					Duration.ofSeconds(2));
+		}
 	}
 }

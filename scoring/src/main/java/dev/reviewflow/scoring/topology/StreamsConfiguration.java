@@ -3,10 +3,13 @@ package dev.reviewflow.scoring.topology;
 import java.util.Properties;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -43,6 +46,20 @@ class StreamsConfiguration {
 					RecoveringProcessingExceptionHandler.class);
 			properties.put(RecoveringProcessingExceptionHandler.DLQ_DESTINATION_RESOLVER, toDeadLetterTopic);
 			factory.setStreamsConfiguration(properties);
+			// hand partitions over at once on shutdown instead of after the session timeout
+			factory.setLeaveGroupOnClose(true);
+		};
+	}
+
+	/** Ready only while the topology is RUNNING: before that, its stores cannot answer queries. */
+	@Bean
+	HealthIndicator kafkaStreams(StreamsBuilderFactoryBean factory) {
+		return () -> {
+			KafkaStreams streams = factory.getKafkaStreams();
+			KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
+			return (state == KafkaStreams.State.RUNNING ? Health.up() : Health.outOfService())
+				.withDetail("state", state.name())
+				.build();
 		};
 	}
 

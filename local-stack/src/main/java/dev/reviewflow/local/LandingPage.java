@@ -1,0 +1,104 @@
+package dev.reviewflow.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.reviewflow.platform.DevelopmentTokens;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local stack's front door on port 8080: a page linking the dashboard, the APIs and their docs, and the
+ * development token helper {@code POST /dev/tokens {"sub": "...", "roles": ["USER"]}} (local mode only).
+ */
+final class LandingPage implements AutoCloseable {
+
+	static final Set<String> ROLES = Set.of("USER", "CRITIC", "MODERATOR", "ADMIN");
+
+	private final HttpServer server;
+
+	private final DevelopmentTokens tokens;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private LandingPage(HttpServer server, DevelopmentTokens tokens) {
+		this.server = server;
+		this.tokens = tokens;
+	}
+
+	static LandingPage start(int port, DevelopmentTokens tokens) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+		LandingPage page = new LandingPage(server, tokens);
+		server.createContext("/dev/tokens", page::token);
+		server.createContext("/", page::index);
+		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		server.start();
+		return page;
+	}
+
+	private void index(HttpExchange exchange) throws IOException {
+		if (!exchange.getRequestURI().getPath().equals("/")) {
+			problem(exchange, 404, "Nothing here; the landing page is at /.");
+			return;
+		}
+		try (InputStream in = LandingPage.class.getResourceAsStream("/landing.html")) {
+			send(exchange, 200, "text/html; charset=utf-8", in.readAllBytes());
+		}
+	}
+
+	private void token(HttpExchange exchange) throws IOException {
+		if (!exchange.getRequestMethod().equals("POST")) {
+			exchange.getResponseHeaders().add("Allow", "POST");
+			problem(exchange, 405, "Use POST /dev/tokens with {\"sub\": \"alice\", \"roles\": [\"USER\"]}.");
+			return;
+		}
+		JsonNode request;
+		try {
+			request = json.readTree(exchange.getRequestBody());
+		}
+		catch (JacksonException ex) {
+			problem(exchange, 400, "The body must be JSON: {\"sub\": \"alice\", \"roles\": [\"USER\"]}.");
+			return;
+		}
+		String subject = request.path("sub").asString("");
+		List<String> roles = request.path("roles").valueStream().map(JsonNode::asString).toList();
+		if (subject.isBlank() || roles.isEmpty() || !ROLES.containsAll(roles)) {
+			problem(exchange, 400, "Give a non-empty 'sub' and 'roles' from " + ROLES + ".");
+			return;
+		}
+		String token = tokens.mint(subject, roles, request.path("topCritic").asBoolean(false), Duration.ofHours(12));
+		send(exchange, 200, "application/json",
+				json.writeValueAsBytes(java.util.Map.of("token", token, "sub", subject, "roles", roles)));
+	}
+
+	private void problem(HttpExchange exchange, int status, String detail) throws IOException {
+		send(exchange, status, "application/problem+json",
+				json.writeValueAsBytes(java.util.Map.of("status", status, "detail", detail)));
+	}
+
+	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+		exchange.getResponseHeaders().add("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, body.length);
+		try (var out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+	static String text(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,167 @@
+package dev.reviewflow.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import dev.reviewflow.platform.DevelopmentTokens;
+
+/**
+ * {@code ./reviewflow up [--fresh]}: starts the whole system on this machine, with only a JDK: a KRaft broker on
+ * 9092, PostgreSQL on 15432, review-intake on 8081, moderation on 8082, scoring on 8083 and the landing page on 8080.
+ * State lives in {@code ./.reviewflow/}. {@code ./reviewflow token <sub> <ROLE,...>} prints a development JWT.
+ */
+public final class LocalStack {
+
+	static final int KAFKA_PORT = 9092;
+
+	static final int KAFKA_CONTROLLER_PORT = 9093;
+
+	static final int POSTGRES_PORT = 15432;
+
+	static final int LANDING_PORT = 8080;
+
+	/** The services, in start order, with their module folder, main class and port. */
+	record Service(String name, String module, String mainClass, int port) {
+	}
+
+	static final List<Service> SERVICES = List.of(
+			new Service("review-intake", "review-intake", "dev.reviewflow.intake.IntakeApplication", 8081),
+			new Service("moderation", "moderation", "dev.reviewflow.moderation.ModerationApplication", 8082),
+			new Service("scoring", "scoring", "dev.reviewflow.scoring.ScoringApplication", 8083));
+
+	private LocalStack() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		List<String> arguments = Arrays.asList(args);
+		String command = arguments.isEmpty() ? "up" : arguments.getFirst();
+		switch (command) {
+			case "up" -> up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"));
+			case "token" -> token(arguments);
+			default -> {
+				System.err.println("usage: reviewflow up [--fresh] | reviewflow token <sub> <ROLE,...> [--top-critic]");
+				System.exit(2);
+			}
+		}
+	}
+
+	private static void token(List<String> arguments) {
+		if (arguments.size() < 3) {
+			System.err.println("usage: reviewflow token <sub> <ROLE,...> [--top-critic]");
+			System.exit(2);
+		}
+		List<String> roles = Arrays.stream(arguments.get(2).split(",")).map(String::strip).filter(r -> !r.isEmpty())
+			.toList();
+		if (!LandingPage.ROLES.containsAll(roles)) {
+			System.err.println("roles must be among " + LandingPage.ROLES);
+			System.exit(2);
+		}
+		System.out.println(new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET).mint(arguments.get(1), roles,
+				arguments.contains("--top-critic"), Duration.ofHours(12)));
+	}
+
+	private static void up(Path repository, boolean fresh) throws Exception {
+		long started = System.nanoTime();
+		Path state = repository.resolve(".reviewflow");
+		if (fresh) {
+			delete(state);
+		}
+		Files.createDirectories(state.resolve("logs"));
+		List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			say("stopping…");
+			stopAll(running);
+			stopped.countDown();
+		}, "reviewflow-stop"));
+
+		say("starting PostgreSQL on " + POSTGRES_PORT + " (data in .reviewflow/postgres)");
+		LocalPostgres postgres = LocalPostgres.start(state.resolve("postgres"), POSTGRES_PORT);
+		running.add(postgres);
+		say("starting Kafka (KRaft) on " + KAFKA_PORT + " (log in .reviewflow/kafka)");
+		LocalKafka kafka = LocalKafka.start(state.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+		running.add(kafka);
+
+		List<ServiceHost> services = new ArrayList<>();
+		for (Service service : SERVICES) {
+			say("starting " + service.name() + " on " + service.port());
+			ServiceHost host = ServiceHost.start(service.name(), repository.resolve(service.module()),
+					service.mainClass(), properties(service, state, kafka, postgres));
+			running.add(host);
+			services.add(host);
+		}
+		for (ServiceHost service : services) {
+			service.awaitReady(Duration.ofMinutes(2));
+		}
+		DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+		running.add(LandingPage.start(LANDING_PORT, tokens));
+		say(DemoData.loadIfMissing("http://localhost:8081", tokens));
+
+		say("healthy in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+		System.out.println("""
+
+				  landing page + token helper  http://localhost:8080
+				  review-intake                http://localhost:8081/api/titles
+				  moderation                   http://localhost:8082/actuator/health
+				  scoring                      http://localhost:8083/api/titles/wont-back-down-2012/score
+				  logs                         .reviewflow/logs/
+
+				  Ctrl-C stops everything; state stays in .reviewflow/ (./reviewflow up --fresh starts empty).
+				""");
+		stopped.await();
+	}
+
+	static Map<String, String> properties(Service service, Path state, LocalKafka kafka, LocalPostgres postgres) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", Integer.toString(service.port()));
+		properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		properties.put("spring.datasource.url", postgres.jdbcUrl());
+		properties.put("spring.datasource.username", "postgres");
+		properties.put("spring.datasource.password", "postgres");
+		properties.put("spring.kafka.streams.state-dir", state.resolve("scoring-state").toString());
+		properties.put("logging.file.name", state.resolve("logs/" + service.name() + ".log").toString());
+		properties.put("logging.threshold.console", "WARN");
+		properties.put("spring.main.banner-mode", "off");
+		return properties;
+	}
+
+	/** Stops in reverse start order: landing page, services, broker, database. */
+	private static void stopAll(List<AutoCloseable> running) {
+		List<AutoCloseable> reversed = new ArrayList<>(running);
+		Collections.reverse(reversed);
+		for (AutoCloseable closeable : reversed) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				System.err.println("reviewflow: could not stop " + closeable + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	private static void delete(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	static void say(String message) {
+		System.out.println("reviewflow: " + message);
+	}
+}
