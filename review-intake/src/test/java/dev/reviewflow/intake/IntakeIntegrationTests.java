@@ -182,6 +182,15 @@ class IntakeIntegrationTests {
 	}
 
 	@Test
+	void theOpenApiDocumentDescribesTheEndpoints() {
+		Http.Response docs = anonymous().get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").propertyNames()).contains("/api/titles/{titleId}/reviews",
+				"/api/reviews/{reviewId}", "/api/titles/{titleId}");
+		assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
 	void oneReviewPerAuthorPerTitle() {
 		title("twice-2012");
 		UUID first = submit("twice-2012", "frank", "First.");

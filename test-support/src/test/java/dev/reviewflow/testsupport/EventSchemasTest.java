@@ -90,6 +90,22 @@ class EventSchemasTest {
 	}
 
 	@Test
+	void theAsyncApiDocumentListsEveryTopicAndEventType() throws Exception {
+		String text;
+		try (var in = EventSchemasTest.class.getResourceAsStream("/asyncapi.yaml")) {
+			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		var doc = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readTree(text.substring(text.indexOf('{')));
+		List<String> addresses = doc.get("channels").valueStream().map(c -> c.get("address").asString()).toList();
+		assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(t -> t.name()).toList());
+		for (EventType<?> type : EventTypes.ALL) {
+			assertThat(text).as(type.name()).contains("\"const\": \"" + type.name() + "\"");
+			assertThat(EventSchemasTest.class.getResource(type.schemaResource())).as(type.schemaResource()).isNotNull();
+		}
+	}
+
+	@Test
 	void theSchemaCatchesWhatTheRecordsWouldNotShow() {
 		byte[] outOfRange = json("""
 				{"specversion":"1.0","id":"%s","source":"/reviewflow/review-intake","type":"reviewflow.rating-set.v1",
