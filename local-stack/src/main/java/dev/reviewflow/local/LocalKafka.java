@@ -51,7 +51,7 @@ final class LocalKafka implements AutoCloseable {
 		properties.put("log.retention.hours", "-1");
 
 		if (!Files.exists(logDir.resolve("meta.properties"))) {
-			new Formatter().setPrintStream(System.out)
+			new Formatter().setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
 				.setNodeId(1)
 				.setClusterId(Uuid.randomUuid().toString())
 				.addDirectory(logDir.toString())
