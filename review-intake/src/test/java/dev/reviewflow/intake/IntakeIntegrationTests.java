@@ -34,63 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** review-intake against a real broker and a real PostgreSQL, driven over HTTP and Kafka as its users drive it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RealInfrastructure.class)
-class IntakeIntegrationTests {
-
-	static final DevelopmentTokens TOKENS = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
-
-	static final CloudEventCodec CODEC = new CloudEventCodec();
-
-	static TopicProbe probe;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeAll
-	static void watchTopics() {
-		probe = TopicProbe.on(Topics.REVIEW_EVENTS.name(), Topics.RATINGS.name(),
-				Topics.MODERATION_DECISIONS.deadLetterTopic());
-	}
-
-	@AfterAll
-	static void stopWatching() {
-		probe.close();
-	}
-
-	Http anonymous() {
-		return Http.on(port);
-	}
-
-	Http as(String subject, String... roles) {
-		return Http.on(port).as(TOKENS.mint(subject, roles));
-	}
-
-	void title(String titleId) {
-		Http.Response response = as("admin", "ADMIN").put("/api/titles/" + titleId,
-				"""
-						{"name":"Won't Back Down","year":2012,"kind":"MOVIE"}""");
-		assertThat(response.status()).as(response.toString()).isIn(200, 201);
-	}
-
-	UUID submit(String titleId, String author, String text) {
-		Http.Response response = as(author, "USER").post("/api/titles/" + titleId + "/reviews", """
-				{"rating":8,"headline":"Moving","body":"%s","containsSpoilers":false}""".formatted(text));
-		assertThat(response.status()).as(response.toString()).isEqualTo(202);
-		assertThat(response.json().get("status").asString()).isEqualTo("PENDING");
-		UUID reviewId = UUID.fromString(response.json().get("reviewId").asString());
-		assertThat(response.location()).isEqualTo("/api/reviews/" + reviewId);
-		return reviewId;
-	}
+class IntakeIntegrationTests extends IntakeIntegrationTest {
 
 	void decide(UUID reviewId, String titleId, String author, ReviewStatus status) {
-		CloudEvent<ModerationDecided> event = CloudEvent.of("moderation", reviewId.toString(),
-				new ModerationDecided(UUID.randomUUID(), reviewId, titleId, author, 1, status,
-						DecisionActor.AUTOMATIC, null, List.of(), Instant.now()));
-		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
+		decide(reviewId, titleId, author, 1, status);
 	}
 
 	@Test

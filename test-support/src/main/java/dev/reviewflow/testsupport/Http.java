@@ -57,6 +57,11 @@ public final class Http {
 	}
 
 	public Response send(String method, String path, @Nullable String json) {
+		return send(method, path, json, null);
+	}
+
+	/** A request with an {@code Idempotency-Key} header (when the key is not null). */
+	public Response send(String method, String path, @Nullable String json, @Nullable String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, application/problem+json")
@@ -67,6 +72,9 @@ public final class Http {
 		}
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
+		}
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
 		}
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

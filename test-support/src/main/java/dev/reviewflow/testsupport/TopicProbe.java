@@ -81,6 +81,27 @@ public final class TopicProbe implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until the consumer group has committed offsets up to the end of every partition of the topic, i.e. it
+	 * has processed everything written there so far.
+	 */
+	public static void awaitConsumed(String groupId, String topic) {
+		try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers()))) {
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+				var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+				Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+				partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+						org.apache.kafka.clients.admin.OffsetSpec.latest()));
+				var ends = admin.listOffsets(latest).all().get();
+				var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+				return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+						|| (committed.get(end.getKey()) != null
+								&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
+			});
+		}
+	}
+
 	/** A record's header value as text, or null. */
 	public static @org.jspecify.annotations.Nullable String header(ConsumerRecord<?, ?> record, String name) {
 		var header = record.headers().lastHeader(name);

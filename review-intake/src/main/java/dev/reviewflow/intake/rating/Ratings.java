@@ -4,7 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import java.util.Optional;
+
 import dev.reviewflow.events.RatingSet;
+import dev.reviewflow.intake.title.Titles;
+import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -23,10 +27,49 @@ public class Ratings {
 
 	private final MeterRegistry meters;
 
-	Ratings(JdbcClient jdbc, Outbox outbox, MeterRegistry meters) {
+	private final Titles titles;
+
+	private final ReviewedRatings reviews;
+
+	Ratings(JdbcClient jdbc, Outbox outbox, MeterRegistry meters, Titles titles, ReviewedRatings reviews) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.meters = meters;
+		this.titles = titles;
+		this.reviews = reviews;
+	}
+
+	/** {@code PUT /api/titles/{titleId}/rating}: the user's rating, also carried by their review if they have one. */
+	@Transactional
+	public Rating rate(String titleId, String userId, int rating) {
+		requireTitle(titleId);
+		set(titleId, userId, rating);
+		reviews.ratingChanged(titleId, userId, rating);
+		return find(titleId, userId).orElseThrow();
+	}
+
+	/** {@code DELETE /api/titles/{titleId}/rating}: withdraws it, unless a review of theirs carries it. */
+	@Transactional
+	public void unrate(String titleId, String userId) {
+		requireTitle(titleId);
+		if (reviews.carriedByReview(titleId, userId)) {
+			throw ApiException.conflict("Your review of this title carries this rating: change the review's rating, "
+					+ "or delete the review first.");
+		}
+		withdraw(titleId, userId);
+	}
+
+	public Optional<Rating> find(String titleId, String userId) {
+		return jdbc.sql("select title_id, rating, updated_at from rating where title_id = ? and user_id = ?")
+			.params(titleId, userId)
+			.query((rs, n) -> new Rating(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()))
+			.optional();
+	}
+
+	private void requireTitle(String titleId) {
+		if (!titles.exists(titleId)) {
+			throw ApiException.notFound("There is no title '" + titleId + "'.");
+		}
 	}
 
 	/** Sets the user's rating of the title, in the caller's transaction. */

@@ -5,40 +5,49 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReviewDeleted;
+import dev.reviewflow.events.ReviewEdited;
+import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
+import dev.reviewflow.intake.Page;
 import dev.reviewflow.intake.rating.Ratings;
+import dev.reviewflow.intake.rating.ReviewedRatings;
 import dev.reviewflow.intake.title.Titles;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.Outbox;
+import dev.reviewflow.platform.ProblemHandling.FieldProblem;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Submitting reviews, applying moderation's decisions and reading reviews back. */
 @Service
-public class Reviews {
+public class Reviews implements ReviewedRatings {
 
 	private final JdbcClient jdbc;
 
 	private final Titles titles;
 
-	private final Ratings ratings;
+	private final ObjectProvider<Ratings> ratings;
 
 	private final Outbox outbox;
 
 	private final MeterRegistry meters;
 
-	Reviews(JdbcClient jdbc, Titles titles, Ratings ratings, Outbox outbox, MeterRegistry meters) {
+	Reviews(JdbcClient jdbc, Titles titles, ObjectProvider<Ratings> ratings,
+			Outbox outbox, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.titles = titles;
 		this.ratings = ratings;
@@ -55,7 +64,8 @@ public class Reviews {
 		if (!titles.exists(titleId)) {
 			throw ApiException.notFound("There is no title '" + titleId + "'.");
 		}
-		Optional<UUID> existing = jdbc.sql("select review_id from review where title_id = ? and author_id = ?")
+		Optional<UUID> existing = jdbc
+			.sql("select review_id from review where title_id = ? and author_id = ? and status <> 'DELETED'")
 			.params(titleId, author.id())
 			.query(UUID.class)
 			.optional();
@@ -70,8 +80,7 @@ public class Reviews {
 		jdbc.sql("""
 				insert into review (review_id, title_id, author_id, type, revision, rating, verdict, publication,
 				  top_critic, headline, body, contains_spoilers, status, created_at, status_changed_at)
-				values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
-				on conflict on constraint one_review_per_author_and_title do nothing""")
+				values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
 			.params(reviewId, titleId, author.id(), draft.type().name(), draft.rating(),
 					draft.verdict() == null ? null : draft.verdict().name(), draft.publication(), topCritic,
 					draft.headline(), draft.body(), draft.containsSpoilers(), Timestamp.from(now), Timestamp.from(now))
@@ -81,7 +90,7 @@ public class Reviews {
 						draft.publication(), topCritic, draft.headline(), draft.body(), draft.containsSpoilers(),
 						now));
 		if (draft.rating() != null) {
-			ratings.set(titleId, author.id(), draft.rating());
+			ratings.getObject().set(titleId, author.id(), draft.rating());
 		}
 		meters.counter("reviewflow.reviews.submitted", "type", draft.type().name(), "outcome", "accepted")
 			.increment();
@@ -103,8 +112,143 @@ public class Reviews {
 			.update();
 		if (updated == 1 && (decision.status() == ReviewStatus.REMOVED || decision.status() == ReviewStatus.REJECTED)) {
 			find(decision.reviewId()).filter(review -> review.type() == ReviewType.USER)
-				.ifPresent(review -> ratings.withdraw(review.titleId(), review.authorId()));
+				.ifPresent(review -> ratings.getObject().withdraw(review.titleId(), review.authorId()));
 		}
+	}
+
+	/**
+	 * The author edits their review: the changed revision goes back through moderation (PENDING, a
+	 * {@code ReviewEdited} event); a changed rating is the author's new rating of the title.
+	 */
+	@Transactional
+	public Review edit(UUID reviewId, Author caller, ReviewPatch patch) {
+		Review review = ownedBy(reviewId, caller, "edit");
+		switch (review.status()) {
+			case DELETED -> throw ApiException.conflict("This review was deleted.");
+			case REMOVED -> throw ApiException.conflict(
+					"A moderator removed this review; it cannot be edited. You may appeal the decision.");
+			case HIDDEN -> throw ApiException.conflict(
+					"This review is hidden while moderators look at reports about it; it cannot be edited until then.");
+			default -> {
+			}
+		}
+		List<FieldProblem> problems = new java.util.ArrayList<>();
+		if (review.type() == ReviewType.USER && (patch.verdict() != null || patch.publication() != null)) {
+			problems.add(new FieldProblem(patch.verdict() != null ? "verdict" : "publication",
+					"is only for critic reviews"));
+		}
+		if (review.type() == ReviewType.CRITIC && patch.rating() != null) {
+			problems.add(new FieldProblem("rating", "is only for user reviews"));
+		}
+		if (!problems.isEmpty()) {
+			throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Invalid request",
+					"The edit has " + problems.size() + " invalid field(s) for a " + review.type() + " review.",
+					java.util.Map.of("errors", problems));
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		int revision = review.revision() + 1;
+		Integer rating = patch.rating() != null ? patch.rating() : review.rating();
+		Verdict verdict = patch.verdict() != null ? patch.verdict() : review.verdict();
+		String publication = patch.publication() != null ? patch.publication() : review.publication();
+		String headline = patch.headline() != null ? patch.headline() : review.headline();
+		String body = patch.body() != null ? patch.body() : review.body();
+		boolean spoilers = patch.containsSpoilers() != null ? patch.containsSpoilers() : review.containsSpoilers();
+		jdbc.sql("""
+				update review set revision = ?, rating = ?, verdict = ?, publication = ?, headline = ?, body = ?,
+				  contains_spoilers = ?, status = 'PENDING', edited_at = ?, status_changed_at = ?
+				where review_id = ?""")
+			.params(revision, rating, verdict == null ? null : verdict.name(), publication, headline, body, spoilers,
+					Timestamp.from(now), Timestamp.from(now), reviewId)
+			.update();
+		outbox.publish(reviewId.toString(), new ReviewEdited(reviewId, review.titleId(), review.authorId(),
+				review.type(), revision, rating, verdict, publication, review.topCritic(), headline, body, spoilers,
+				now));
+		if (rating != null && !rating.equals(review.rating())) {
+			ratings.getObject().set(review.titleId(), review.authorId(), rating);
+		}
+		meters.counter("reviewflow.reviews.edited", "type", review.type().name(), "outcome", "accepted").increment();
+		return find(reviewId).orElseThrow();
+	}
+
+	/** The author deletes their review (DELETED, a {@code ReviewDeleted} event); their rating of the title stays. */
+	@Transactional
+	public void delete(UUID reviewId, Author caller) {
+		Review review = ownedBy(reviewId, caller, "delete");
+		if (review.status() == ReviewStatus.DELETED) {
+			return;
+		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		jdbc.sql("update review set status = 'DELETED', status_changed_at = ? where review_id = ?")
+			.params(Timestamp.from(now), reviewId)
+			.update();
+		outbox.publish(reviewId.toString(),
+				new ReviewDeleted(reviewId, review.titleId(), review.authorId(), review.type(), now));
+		meters.counter("reviewflow.reviews.deleted", "type", review.type().name(), "outcome", "accepted").increment();
+	}
+
+	/** The review, locked for change, if the caller wrote it; 403 if they may see it but did not, 404 otherwise. */
+	private Review ownedBy(UUID reviewId, Author caller, String action) {
+		Review review = jdbc.sql("select * from review where review_id = ? for update")
+			.param(reviewId)
+			.query(Reviews::row)
+			.optional()
+			.orElseThrow(() -> ApiException.notFound("There is no review " + reviewId + "."));
+		if (review.authorId().equals(caller.id())) {
+			return review;
+		}
+		if (review.status() == ReviewStatus.PUBLISHED || caller.isModerator()) {
+			throw ApiException.forbidden("Only the author of a review may " + action + " it.");
+		}
+		throw ApiException.notFound("There is no review " + reviewId + ".");
+	}
+
+	/** Scoring's latest helpfulness figures for a review; an older figure than the one stored changes nothing. */
+	@Transactional
+	public void applyScore(ReviewScoreChanged score) {
+		jdbc.sql("""
+				update review set helpful_votes = ?, total_votes = ?, wilson_lower_bound = ?, votes_updated_at = ?
+				where review_id = ? and (votes_updated_at is null or votes_updated_at < ?)""")
+			.params(score.helpful(), score.total(), score.wilsonLowerBound(), Timestamp.from(score.updatedAt()),
+					score.reviewId(), Timestamp.from(score.updatedAt()))
+			.update();
+	}
+
+	/** A title's PUBLISHED reviews, one page. */
+	public Page<Review> list(String titleId, @Nullable ReviewType type, ReviewOrder order, int page, int size) {
+		if (!titles.exists(titleId)) {
+			throw ApiException.notFound("There is no title '" + titleId + "'.");
+		}
+		String typeFilter = type == null ? "" : " and type = '" + type.name() + "'";
+		List<Review> items = jdbc
+			.sql("select * from review where title_id = ? and status = 'PUBLISHED'" + typeFilter + " order by "
+					+ order.sql() + " limit ? offset ?")
+			.params(titleId, size, (long) page * size)
+			.query(Reviews::row)
+			.list();
+		long total = jdbc.sql("select count(*) from review where title_id = ? and status = 'PUBLISHED'" + typeFilter)
+			.param(titleId)
+			.query(Long.class)
+			.single();
+		return new Page<>(items, page, size, total);
+	}
+
+	@Override
+	public boolean carriedByReview(String titleId, String userId) {
+		return jdbc.sql("""
+				select count(*) from review where title_id = ? and author_id = ? and type = 'USER'
+				  and status not in ('DELETED', 'REMOVED', 'REJECTED')""")
+			.params(titleId, userId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	@Override
+	public void ratingChanged(String titleId, String userId, int rating) {
+		jdbc.sql("""
+				update review set rating = ? where title_id = ? and author_id = ? and type = 'USER'
+				  and status not in ('DELETED', 'REMOVED', 'REJECTED')""")
+			.params(rating, titleId, userId)
+			.update();
 	}
 
 	public Optional<Review> find(UUID reviewId) {

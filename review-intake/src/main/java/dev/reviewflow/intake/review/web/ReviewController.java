@@ -10,9 +10,13 @@ import java.util.UUID;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
+import dev.reviewflow.intake.IntakeProperties;
+import dev.reviewflow.intake.Page;
 import dev.reviewflow.intake.review.Author;
 import dev.reviewflow.intake.review.Review;
 import dev.reviewflow.intake.review.ReviewDraft;
+import dev.reviewflow.intake.review.ReviewOrder;
+import dev.reviewflow.intake.review.ReviewPatch;
 import dev.reviewflow.intake.review.Reviews;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
@@ -32,7 +36,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,8 +54,11 @@ class ReviewController {
 
 	private final Reviews reviews;
 
-	ReviewController(Reviews reviews) {
+	private final IntakeProperties properties;
+
+	ReviewController(Reviews reviews, IntakeProperties properties) {
 		this.reviews = reviews;
+		this.properties = properties;
 	}
 
 	record SubmitReview(@Nullable @Min(1) @Max(10) Integer rating, @Nullable Verdict verdict,
@@ -73,6 +83,47 @@ class ReviewController {
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/reviews/" + review.reviewId()))
 			.body(new Accepted(review.reviewId(), review.status()));
+	}
+
+	record EditReview(@Nullable @Min(1) @Max(10) Integer rating, @Nullable Verdict verdict,
+			@Nullable @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String publication,
+			@Nullable @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String headline,
+			@Nullable @Size(min = 1, max = 10_000) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+					message = "must not contain control characters") String body,
+			@Nullable Boolean containsSpoilers) {
+	}
+
+	@PatchMapping("/api/reviews/{reviewId}")
+	ResponseEntity<Accepted> edit(@PathVariable UUID reviewId, @Valid @RequestBody EditReview request,
+			@AuthenticationPrincipal Jwt jwt) {
+		Review review = reviews.edit(reviewId, author(jwt), new ReviewPatch(request.rating(), request.verdict(),
+				request.publication(), request.headline(), request.body(), request.containsSpoilers()));
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/reviews/" + review.reviewId()))
+			.body(new Accepted(review.reviewId(), review.status()));
+	}
+
+	@DeleteMapping("/api/reviews/{reviewId}")
+	ResponseEntity<Void> delete(@PathVariable UUID reviewId, @AuthenticationPrincipal Jwt jwt) {
+		reviews.delete(reviewId, author(jwt));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/titles/{titleId}/reviews")
+	Page<Review> list(@PathVariable String titleId, @RequestParam(required = false) @Nullable ReviewType type,
+			@RequestParam(defaultValue = "helpful") String sort, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) int size) {
+		ReviewOrder order = switch (sort) {
+			case "helpful" -> ReviewOrder.HELPFUL;
+			case "newest" -> ReviewOrder.NEWEST;
+			case "rating" -> ReviewOrder.RATING;
+			default -> throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
+					"sort must be one of helpful, newest, rating; was '" + sort + "'.",
+					Map.of("errors", List.of(new FieldProblem("sort", "must be one of helpful, newest, rating"))));
+		};
+		return reviews.list(titleId, type, order, page, Math.min(size, properties.maxPageSize()));
 	}
 
 	@GetMapping("/api/reviews/{reviewId}")
@@ -123,8 +174,12 @@ class ReviewController {
 		EndpointRules reviewRules() {
 			return registry -> registry.requestMatchers(HttpMethod.POST, "/api/titles/*/reviews")
 				.hasAnyRole("USER", "CRITIC")
-				.requestMatchers(HttpMethod.GET, "/api/reviews/*")
-				.permitAll();
+				.requestMatchers(HttpMethod.GET, "/api/reviews/*", "/api/titles/*/reviews")
+				.permitAll()
+				.requestMatchers(HttpMethod.PATCH, "/api/reviews/*")
+				.authenticated()
+				.requestMatchers(HttpMethod.DELETE, "/api/reviews/*")
+				.authenticated();
 		}
 	}
 }

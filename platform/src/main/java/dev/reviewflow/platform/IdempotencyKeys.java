@@ -1,0 +1,234 @@
+package dev.reviewflow.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} on POST and PUT: the first response to a caller's key is stored (table
+ * {@code idempotency_key}); the same key with the same request replays it (status, body, {@code Location}), with
+ * another request it is refused with 422, and while the first is still running with 409. A 5xx is not stored, so
+ * the client can retry. Keys are kept for {@code retention}.
+ */
+final class IdempotencyKeys extends OncePerRequestFilter {
+
+	static final String HEADER = "Idempotency-Key";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	IdempotencyKeys(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private record Stored(String requestHash, @Nullable Integer status, @Nullable String contentType,
+			@Nullable String location, byte @Nullable [] body) {
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String method = request.getMethod();
+		return request.getHeader(HEADER) == null || !(method.equals("POST") || method.equals("PUT"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = request.getHeader(HEADER);
+		if (key.isBlank() || key.length() > 200) {
+			problem(request, response, HttpStatus.BAD_REQUEST, "The Idempotency-Key header must be 1 to 200 characters.");
+			return;
+		}
+		String caller = caller();
+		byte[] body = request.getInputStream().readAllBytes();
+		String hash = hash(request, body);
+		Optional<Stored> earlier = find(caller, key);
+		if (earlier.isEmpty()) {
+			int claimed = jdbc.sql("""
+					insert into idempotency_key (caller, key, request_hash, created_at) values (?, ?, ?, ?)
+					on conflict do nothing""")
+				.params(caller, key, hash, Timestamp.from(Instant.now()))
+				.update();
+			if (claimed == 1) {
+				handleFirst(request, response, chain, caller, key, body);
+				return;
+			}
+			earlier = find(caller, key);
+		}
+		Stored stored = earlier.orElseThrow();
+		if (!stored.requestHash().equals(hash)) {
+			problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
+					"This Idempotency-Key was already used for a different request; use a new key for a new request.");
+		}
+		else if (stored.status() == null) {
+			problem(request, response, HttpStatus.CONFLICT,
+					"A request with this Idempotency-Key is still being processed; retry in a moment.");
+		}
+		else {
+			replay(stored, response);
+		}
+	}
+
+	private void handleFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			String caller, String key, byte[] body) throws ServletException, IOException {
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		boolean stored = false;
+		try {
+			chain.doFilter(new CachedBody(request, body), wrapper);
+			if (wrapper.getStatus() < 500) {
+				jdbc.sql("""
+						update idempotency_key set status = ?, content_type = ?, location = ?, body = ?
+						where caller = ? and key = ?""")
+					.params(wrapper.getStatus(), wrapper.getContentType(), wrapper.getHeader("Location"),
+							wrapper.getContentAsByteArray(), caller, key)
+					.update();
+				stored = true;
+			}
+		}
+		finally {
+			if (!stored) {
+				jdbc.sql("delete from idempotency_key where caller = ? and key = ?").params(caller, key).update();
+			}
+			wrapper.copyBodyToResponse();
+		}
+	}
+
+	private Optional<Stored> find(String caller, String key) {
+		return jdbc.sql("""
+				select request_hash, status, content_type, location, body from idempotency_key
+				where caller = ? and key = ?""")
+			.params(caller, key)
+			.query((rs, n) -> new Stored(rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3),
+					rs.getString(4), rs.getBytes(5)))
+			.optional();
+	}
+
+	private static void replay(Stored stored, HttpServletResponse response) throws IOException {
+		response.setStatus(stored.status());
+		if (stored.contentType() != null) {
+			response.setContentType(stored.contentType());
+		}
+		if (stored.location() != null) {
+			response.setHeader("Location", stored.location());
+		}
+		response.setHeader("Idempotent-Replayed", "true");
+		if (stored.body() != null) {
+			response.getOutputStream().write(stored.body());
+		}
+	}
+
+	/** Deletes keys older than the retention period; returns how many. */
+	int expire(Duration retention) {
+		return jdbc.sql("delete from idempotency_key where created_at < ?")
+			.param(Timestamp.from(Instant.now().minus(retention)))
+			.update();
+	}
+
+	private static String caller() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
+	}
+
+	private static String hash(HttpServletRequest request, byte[] body) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+				.getBytes(StandardCharsets.UTF_8));
+			digest.update(body);
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** The request with its body already read, so it can be hashed and still be read by the controller. */
+	private static final class CachedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("The body is already read");
+				}
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return body.length;
+		}
+	}
+}

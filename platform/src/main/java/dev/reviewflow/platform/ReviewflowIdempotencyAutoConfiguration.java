@@ -1,0 +1,47 @@
+package dev.reviewflow.platform;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code Idempotency-Key} support for services that keep the {@code idempotency_key} table and set
+ * {@code reviewflow.idempotency.enabled=true}; keys are kept {@code reviewflow.idempotency.retention} (48 h).
+ */
+@AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@ConditionalOnClass(JdbcClient.class)
+@ConditionalOnBean(JdbcClient.class)
+@ConditionalOnProperty(name = "reviewflow.idempotency.enabled", havingValue = "true")
+public class ReviewflowIdempotencyAutoConfiguration {
+
+	@Bean
+	FilterRegistrationBean<IdempotencyKeys> idempotencyKeys(JdbcClient jdbc) {
+		FilterRegistrationBean<IdempotencyKeys> registration = new FilterRegistrationBean<>(new IdempotencyKeys(jdbc));
+		// after Spring Security, which tells whose key it is
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+		return registration;
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService idempotencyKeyExpiry(FilterRegistrationBean<IdempotencyKeys> keys,
+			Environment environment) {
+		Duration retention = environment.getProperty("reviewflow.idempotency.retention", Duration.class,
+				Duration.ofHours(48));
+		ScheduledExecutorService executor = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("idempotency-key-expiry").factory());
+		executor.scheduleWithFixedDelay(() -> keys.getFilter().expire(retention), 1, 60, TimeUnit.MINUTES);
+		return executor;
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reviewflow.intake.rating.web;
+
+import org.jspecify.annotations.NullMarked;

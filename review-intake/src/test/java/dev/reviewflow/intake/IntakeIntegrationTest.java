@@ -1,0 +1,97 @@
+package dev.reviewflow.intake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.DecisionActor;
+import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.RealInfrastructure;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What review-intake's integration tests share: one application context on the shared broker and database, a probe
+ * on the topics, tokens and a few steps users take.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RealInfrastructure.class)
+abstract class IntakeIntegrationTest {
+
+	static final DevelopmentTokens TOKENS = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+
+	static final CloudEventCodec CODEC = new CloudEventCodec();
+
+	static TopicProbe probe;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void watchTopics() {
+		probe = TopicProbe.on(Topics.REVIEW_EVENTS.name(), Topics.RATINGS.name(),
+				Topics.MODERATION_DECISIONS.deadLetterTopic());
+	}
+
+	@AfterAll
+	static void stopWatching() {
+		probe.close();
+	}
+
+	Http anonymous() {
+		return Http.on(port);
+	}
+
+	Http as(String subject, String... roles) {
+		return Http.on(port).as(TOKENS.mint(subject, roles));
+	}
+
+	void title(String titleId) {
+		Http.Response response = as("admin", "ADMIN").put("/api/titles/" + titleId, """
+				{"name":"Won't Back Down","year":2012,"kind":"MOVIE"}""");
+		assertThat(response.status()).as(response.toString()).isIn(200, 201);
+	}
+
+	UUID submit(String titleId, String author, String text) {
+		return submit(titleId, author, 8, text);
+	}
+
+	UUID submit(String titleId, String author, int rating, String text) {
+		Http.Response response = as(author, "USER").post("/api/titles/" + titleId + "/reviews", """
+				{"rating":%d,"headline":"Headline","body":"%s","containsSpoilers":false}""".formatted(rating, text));
+		assertThat(response.status()).as(response.toString()).isEqualTo(202);
+		assertThat(response.json().get("status").asString()).isEqualTo("PENDING");
+		UUID reviewId = UUID.fromString(response.json().get("reviewId").asString());
+		assertThat(response.location()).isEqualTo("/api/reviews/" + reviewId);
+		return reviewId;
+	}
+
+	void decide(UUID reviewId, String titleId, String author, int revision, ReviewStatus status) {
+		CloudEvent<ModerationDecided> event = CloudEvent.of("moderation", reviewId.toString(),
+				new ModerationDecided(UUID.randomUUID(), reviewId, titleId, author, revision, status,
+						DecisionActor.AUTOMATIC, null, List.of(), Instant.now()));
+		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
+	}
+
+	long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+}

@@ -1,0 +1,257 @@
+package dev.reviewflow.intake;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.RatingSet;
+import dev.reviewflow.events.ReviewDeleted;
+import dev.reviewflow.events.ReviewEdited;
+import dev.reviewflow.events.ReviewScoreChanged;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.testsupport.EventContract;
+import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Editing, deleting, rating without a review, listing, helpfulness figures and Idempotency-Key, end to end. */
+class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
+
+	void awaitStatus(UUID reviewId, String viewer, ReviewStatus status) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				as(viewer, "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
+			.isEqualTo(status.name()));
+	}
+
+	<T> T published(Class<T> type, java.util.function.Predicate<T> match) {
+		return type.cast(EventContract.assertConforms(probe.await(r -> {
+			Object data = EventContract.assertConforms(r.value()).data();
+			return type.isInstance(data) && match.test(type.cast(data));
+		}).value()).data());
+	}
+
+	@Test
+	void anEditGoesBackThroughModerationWithTheNewTextAndRating() {
+		title("edited-2012");
+		UUID reviewId = submit("edited-2012", "ed", 6, "First take.");
+		decide(reviewId, "edited-2012", "ed", 1, ReviewStatus.PUBLISHED);
+		awaitStatus(reviewId, "ed", ReviewStatus.PUBLISHED);
+
+		Http.Response edit = as("ed", "USER").patch("/api/reviews/" + reviewId, """
+				{"rating":9,"body":"On reflection, a masterpiece."}""");
+		assertThat(edit.status()).as(edit.toString()).isEqualTo(202);
+		assertThat(edit.json().get("status").asString()).isEqualTo("PENDING");
+
+		ReviewEdited edited = published(ReviewEdited.class, e -> e.reviewId().equals(reviewId));
+		assertThat(edited.revision()).isEqualTo(2);
+		assertThat(edited.rating()).isEqualTo(9);
+		assertThat(edited.body()).isEqualTo("On reflection, a masterpiece.");
+		assertThat(edited.headline()).isEqualTo("Headline");
+		assertThat(published(RatingSet.class, r -> r.userId().equals("ed") && Integer.valueOf(9).equals(r.rating()))
+			.titleId()).isEqualTo("edited-2012");
+
+		// pending again: only its author sees it; a decision about the old revision changes nothing
+		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
+		decide(reviewId, "edited-2012", "ed", 2, ReviewStatus.PUBLISHED);
+		awaitStatus(reviewId, "ed", ReviewStatus.PUBLISHED);
+		Http.Response review = anonymous().get("/api/reviews/" + reviewId);
+		assertThat(review.json().get("rating").asInt()).isEqualTo(9);
+		assertThat(review.json().get("editedAt").isNull()).isFalse();
+		assertThat(as("ed", "USER").get("/api/titles/edited-2012/rating").json().get("rating").asInt()).isEqualTo(9);
+	}
+
+	@Test
+	void onlyTheAuthorEditsOrDeletesAndOthersLearnNothingOfUnpublishedReviews() {
+		title("owned-2012");
+		UUID pending = submit("owned-2012", "owner", "Pending one.");
+		assertThat(as("other", "USER").patch("/api/reviews/" + pending, "{\"body\":\"mine now\"}").status())
+			.isEqualTo(404);
+		assertThat(as("other", "USER").delete("/api/reviews/" + pending).status()).isEqualTo(404);
+
+		decide(pending, "owned-2012", "owner", 1, ReviewStatus.PUBLISHED);
+		awaitStatus(pending, "owner", ReviewStatus.PUBLISHED);
+		Http.Response forbidden = as("other", "USER").patch("/api/reviews/" + pending, "{\"body\":\"mine now\"}");
+		assertThat(forbidden.status()).isEqualTo(403);
+		assertThat(forbidden.isProblem()).isTrue();
+		assertThat(as("other", "USER").delete("/api/reviews/" + pending).status()).isEqualTo(403);
+		assertThat(anonymous().patch("/api/reviews/" + pending, "{\"body\":\"x\"}").status()).isEqualTo(401);
+
+		Http.Response wrongField = as("owner", "USER").patch("/api/reviews/" + pending, """
+				{"verdict":"FRESH"}""");
+		assertThat(wrongField.status()).isEqualTo(400);
+		assertThat(wrongField.json().get("errors").findValuesAsString("field")).containsExactly("verdict");
+	}
+
+	@Test
+	void aRemovedReviewCannotBeEdited() {
+		title("removed-2012");
+		UUID reviewId = submit("removed-2012", "rem", "Text.");
+		decide(reviewId, "removed-2012", "rem", 1, ReviewStatus.REMOVED);
+		awaitStatus(reviewId, "rem", ReviewStatus.REMOVED);
+		Http.Response edit = as("rem", "USER").patch("/api/reviews/" + reviewId, "{\"body\":\"new\"}");
+		assertThat(edit.status()).isEqualTo(409);
+		assertThat(edit.json().get("detail").asString()).contains("appeal");
+	}
+
+	@Test
+	void aDeletedReviewIsGoneForOthersKeepsTheRatingAndFreesTheTitleForANewReview() {
+		title("deleted-2012");
+		UUID reviewId = submit("deleted-2012", "del", 7, "Soon gone.");
+		decide(reviewId, "deleted-2012", "del", 1, ReviewStatus.PUBLISHED);
+		awaitStatus(reviewId, "del", ReviewStatus.PUBLISHED);
+
+		assertThat(as("del", "USER").delete("/api/reviews/" + reviewId).status()).isEqualTo(204);
+		assertThat(as("del", "USER").delete("/api/reviews/" + reviewId).status()).isEqualTo(204);
+		assertThat(published(ReviewDeleted.class, d -> d.reviewId().equals(reviewId)).authorId()).isEqualTo("del");
+		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
+		assertThat(as("del", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
+			.isEqualTo("DELETED");
+		assertThat(as("del", "USER").get("/api/titles/deleted-2012/rating").json().get("rating").asInt()).isEqualTo(7);
+		assertThat(as("del", "USER").patch("/api/reviews/" + reviewId, "{\"body\":\"back\"}").status()).isEqualTo(409);
+		submit("deleted-2012", "del", 5, "A fresh start.");
+	}
+
+	@Test
+	void ratingsWithoutAReviewLatestWinsAndCanBeWithdrawn() {
+		title("rated-2012");
+		Http rater = as("rater", "USER");
+		assertThat(rater.get("/api/titles/rated-2012/rating").status()).isEqualTo(404);
+		assertThat(rater.put("/api/titles/rated-2012/rating", "{\"rating\":4}").status()).isEqualTo(202);
+		Http.Response second = rater.put("/api/titles/rated-2012/rating", "{\"rating\":9}");
+		assertThat(second.status()).isEqualTo(202);
+		assertThat(second.json().get("rating").asInt()).isEqualTo(9);
+		assertThat(rater.get("/api/titles/rated-2012/rating").json().get("rating").asInt()).isEqualTo(9);
+		assertThat(published(RatingSet.class, r -> r.userId().equals("rater") && Integer.valueOf(9).equals(r.rating()))
+			.titleId()).isEqualTo("rated-2012");
+
+		assertThat(rater.delete("/api/titles/rated-2012/rating").status()).isEqualTo(202);
+		assertThat(rater.get("/api/titles/rated-2012/rating").status()).isEqualTo(404);
+		assertThat(published(RatingSet.class, r -> r.userId().equals("rater") && r.rating() == null).titleId())
+			.isEqualTo("rated-2012");
+
+		assertThat(rater.put("/api/titles/no-such-title/rating", "{\"rating\":4}").status()).isEqualTo(404);
+		assertThat(rater.put("/api/titles/rated-2012/rating", "{\"rating\":0}").status()).isEqualTo(400);
+		assertThat(as("critic", "CRITIC").put("/api/titles/rated-2012/rating", "{\"rating\":4}").status())
+			.isEqualTo(403);
+		assertThat(anonymous().get("/api/titles/rated-2012/rating").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aUserReviewsRatingIsTheUsersRating() {
+		title("carried-2012");
+		UUID reviewId = submit("carried-2012", "carrier", 6, "Okay.");
+		Http carrier = as("carrier", "USER");
+		assertThat(carrier.put("/api/titles/carried-2012/rating", "{\"rating\":8}").status()).isEqualTo(202);
+		assertThat(carrier.get("/api/reviews/" + reviewId).json().get("rating").asInt()).isEqualTo(8);
+		Http.Response withdraw = carrier.delete("/api/titles/carried-2012/rating");
+		assertThat(withdraw.status()).isEqualTo(409);
+		assertThat(withdraw.isProblem()).isTrue();
+	}
+
+	@Test
+	void helpfulnessFiguresFollowTheLatestScoreOnly() {
+		title("helpful-2012");
+		UUID reviewId = submit("helpful-2012", "helper", "Useful.");
+		decide(reviewId, "helpful-2012", "helper", 1, ReviewStatus.PUBLISHED);
+		awaitStatus(reviewId, "helper", ReviewStatus.PUBLISHED);
+
+		Instant now = Instant.now();
+		sendScore(new ReviewScoreChanged(reviewId, 46, 11, 57, 0.687, now));
+		sendScore(new ReviewScoreChanged(reviewId, 3, 1, 4, 0.3, now.minusSeconds(60)));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Http.Response review = anonymous().get("/api/reviews/" + reviewId);
+			assertThat(review.json().get("helpfulVotes").asLong()).isEqualTo(46);
+			assertThat(review.json().get("totalVotes").asLong()).isEqualTo(57);
+		});
+		TopicProbe.awaitConsumed("review-intake.review-scores", Topics.REVIEW_SCORES.name());
+		assertThat(count("select count(*) from review where review_id = ? and total_votes = 57", reviewId)).isOne();
+	}
+
+	@Test
+	void reviewsAreListedPublishedOnlyByHelpfulnessNewestOrRating() {
+		title("listed-2012");
+		UUID low = submit("listed-2012", "l1", 3, "Low.");
+		UUID high = submit("listed-2012", "l2", 9, "High.");
+		UUID pending = submit("listed-2012", "l3", 5, "Pending.");
+		for (UUID id : List.of(low, high)) {
+			decide(id, "listed-2012", id.equals(low) ? "l1" : "l2", 1, ReviewStatus.PUBLISHED);
+		}
+		awaitStatus(low, "l1", ReviewStatus.PUBLISHED);
+		awaitStatus(high, "l2", ReviewStatus.PUBLISHED);
+		Instant now = Instant.now();
+		sendScore(new ReviewScoreChanged(low, 46, 11, 57, 0.687, now));
+		sendScore(new ReviewScoreChanged(high, 1, 0, 1, 0.2065, now));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from review where review_id = ? and total_votes = 1", high) == 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from review where review_id = ? and total_votes = 57", low) == 1);
+
+		Http.Response helpful = anonymous().get("/api/titles/listed-2012/reviews?sort=helpful");
+		assertThat(helpful.status()).isEqualTo(200);
+		assertThat(helpful.json().get("totalItems").asLong()).isEqualTo(2);
+		assertThat(helpful.json().get("items").findValuesAsString("reviewId")).containsExactly(low.toString(),
+				high.toString());
+		assertThat(anonymous().get("/api/titles/listed-2012/reviews?sort=rating").json().get("items")
+			.findValuesAsString("reviewId")).containsExactly(high.toString(), low.toString());
+		assertThat(anonymous().get("/api/titles/listed-2012/reviews?sort=newest").json().get("items")
+			.findValuesAsString("reviewId")).containsExactly(high.toString(), low.toString());
+		Http.Response page = anonymous().get("/api/titles/listed-2012/reviews?sort=helpful&page=1&size=1");
+		assertThat(page.json().get("items").findValuesAsString("reviewId")).containsExactly(high.toString());
+		assertThat(page.json().get("page").asInt()).isEqualTo(1);
+		assertThat(page.json().get("size").asInt()).isEqualTo(1);
+		assertThat(anonymous().get("/api/titles/listed-2012/reviews?type=CRITIC").json().get("totalItems").asLong())
+			.isZero();
+		assertThat(helpful.body()).doesNotContain(pending.toString());
+		assertThat(anonymous().get("/api/titles/listed-2012/reviews?sort=best").status()).isEqualTo(400);
+		assertThat(anonymous().get("/api/titles/listed-2012/reviews?type=FAN").status()).isEqualTo(400);
+		assertThat(anonymous().get("/api/titles/unlisted-2012/reviews").status()).isEqualTo(404);
+	}
+
+	@Test
+	void anIdempotencyKeyReplaysTheFirstResponseAndRefusesADifferentRequest() {
+		title("idempotent-2012");
+		Http idem = as("idem", "USER");
+		String body = """
+				{"rating":7,"headline":"Once","body":"Only once."}""";
+		String key = UUID.randomUUID().toString();
+		Http.Response first = idem.send("POST", "/api/titles/idempotent-2012/reviews", body, key);
+		Http.Response again = idem.send("POST", "/api/titles/idempotent-2012/reviews", body, key);
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(again.status()).isEqualTo(202);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.location()).isEqualTo(first.location());
+		assertThat(count("select count(*) from review where title_id = 'idempotent-2012'")).isEqualTo(1);
+
+		Http.Response other = idem.send("POST", "/api/titles/idempotent-2012/reviews",
+				body.replace("Only once.", "Something else."), key);
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.isProblem()).isTrue();
+
+		// keys belong to their caller: another user's identical key is a new request
+		Http.Response someoneElse = as("idem2", "USER").send("POST", "/api/titles/idempotent-2012/reviews", body, key);
+		assertThat(someoneElse.status()).isEqualTo(202);
+		assertThat(someoneElse.body()).isNotEqualTo(first.body());
+	}
+
+	@Test
+	void aBodyOverSixtyFourKibibytesIsRefusedWith413() {
+		title("large-2012");
+		String huge = "x".repeat(70 * 1024);
+		Http.Response response = as("big", "USER").post("/api/titles/large-2012/reviews", """
+				{"rating":7,"headline":"Big","body":"%s"}""".formatted(huge));
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.isProblem()).isTrue();
+		assertThat(count("select count(*) from review where title_id = 'large-2012'")).isZero();
+	}
+
+	void sendScore(ReviewScoreChanged score) {
+		probe.send(Topics.REVIEW_SCORES.name(), score.reviewId().toString(),
+				CODEC.encode(CloudEvent.of("scoring", score.reviewId().toString(), score)));
+	}
+}
