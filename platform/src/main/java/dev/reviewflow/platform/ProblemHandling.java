@@ -3,6 +3,7 @@ package dev.reviewflow.platform;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,24 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), "has an invalid value")));
 		return problem;
+	}
+
+	/** Constraints checked outside Spring MVC's own method validation (e.g. on a service method). */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraintViolation(ConstraintViolationException ex) {
+		List<FieldProblem> errors = ex.getConstraintViolations()
+			.stream()
+			.map(violation -> new FieldProblem(leaf(violation.getPropertyPath().toString()), violation.getMessage()))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request: "
+				+ String.join(", ", errors.stream().map(e -> e.field() + " " + e.message()).toList()));
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	private static String leaf(String path) {
+		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
@@ -75,24 +76,31 @@ public class ReviewflowOutboxAutoConfiguration {
 
 	@Bean
 	OutboxResubmission outboxResubmission(IncompleteEventPublications publications,
-			ReviewflowOutboxProperties properties) {
-		return new OutboxResubmission(publications, properties);
+			CompletedEventPublications completed, ReviewflowOutboxProperties properties) {
+		return new OutboxResubmission(publications, completed, properties);
 	}
 
-	/** Sends again what Kafka has not acknowledged, e.g. after the broker was down. */
+	/**
+	 * Sends again what Kafka has not acknowledged, e.g. after the broker was down, and forgets what it acknowledged
+	 * longer ago than {@code keepCompleted}.
+	 */
 	static final class OutboxResubmission implements InitializingBean, DisposableBean {
 
 		private static final Logger log = LoggerFactory.getLogger(OutboxResubmission.class);
 
 		private final IncompleteEventPublications publications;
 
+		private final CompletedEventPublications completed;
+
 		private final ReviewflowOutboxProperties properties;
 
 		private final ScheduledExecutorService executor = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("outbox-resubmission").factory());
 
-		OutboxResubmission(IncompleteEventPublications publications, ReviewflowOutboxProperties properties) {
+		OutboxResubmission(IncompleteEventPublications publications, CompletedEventPublications completed,
+				ReviewflowOutboxProperties properties) {
 			this.publications = publications;
+			this.completed = completed;
 			this.properties = properties;
 		}
 
@@ -105,6 +113,7 @@ public class ReviewflowOutboxAutoConfiguration {
 		private void resubmit() {
 			try {
 				publications.resubmitIncompletePublicationsOlderThan(properties.resubmitAfter());
+				completed.deletePublicationsOlderThan(properties.keepCompleted());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not resubmit outstanding event publications: {}", ex.getMessage());

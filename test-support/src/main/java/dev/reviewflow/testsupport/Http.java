@@ -56,6 +56,20 @@ public final class Http {
 		return send("PATCH", path, json);
 	}
 
+	/** Any bytes with any content type, for tests that send what a careless or hostile client would. */
+	public Response raw(String method, String path, @Nullable String contentType, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return exchange(method, path, request);
+	}
+
 	public Response send(String method, String path, @Nullable String json) {
 		return send(method, path, json, null);
 	}
@@ -76,6 +90,10 @@ public final class Http {
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
+		return exchange(method, path, request);
+	}
+
+	private Response exchange(String method, String path, HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/titles}: the catalogue. Anyone reads it; admins write it. */
 @RestController
-@Validated
 @RequestMapping("/api/titles")
 class TitleController {
 
