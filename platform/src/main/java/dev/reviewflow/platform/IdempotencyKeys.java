@@ -2,7 +2,6 @@ package dev.reviewflow.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,11 +19,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,8 +38,6 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 	static final String HEADER = "Idempotency-Key";
 
 	private final JdbcClient jdbc;
-
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	IdempotencyKeys(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -64,7 +58,8 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
 		if (key.isBlank() || key.length() > 200) {
-			problem(request, response, HttpStatus.BAD_REQUEST, "The Idempotency-Key header must be 1 to 200 characters.");
+			ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST, null,
+					"The Idempotency-Key header must be 1 to 200 characters.");
 			return;
 		}
 		String caller = caller();
@@ -85,11 +80,11 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 		}
 		Stored stored = earlier.orElseThrow();
 		if (!stored.requestHash().equals(hash)) {
-			problem(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
+			ProblemWriter.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, null,
 					"This Idempotency-Key was already used for a different request; use a new key for a new request.");
 		}
 		else if (stored.status() == null) {
-			problem(request, response, HttpStatus.CONFLICT,
+			ProblemWriter.write(request, response, HttpStatus.CONFLICT, null,
 					"A request with this Idempotency-Key is still being processed; retry in a moment.");
 		}
 		else {
@@ -168,15 +163,6 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), problem);
 	}
 
 	/** The request with its body already read, so it can be hashed and still be read by the controller. */

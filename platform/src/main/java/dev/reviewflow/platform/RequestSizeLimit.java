@@ -1,7 +1,6 @@
 package dev.reviewflow.platform;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,11 +9,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,8 +21,6 @@ final class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	RequestSizeLimit(long limit) {
 		this.limit = limit;
 	}
@@ -35,20 +29,11 @@ final class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			refuse(request, response);
+			ProblemWriter.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+					"The request body is larger than " + limit / 1024 + " KiB.");
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, limit), response);
-	}
-
-	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"The request body is larger than " + limit / 1024 + " KiB.");
-		problem.setTitle("Request too large");
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), problem);
 	}
 
 	/** Thrown while reading a body past the limit; {@link ProblemHandling} answers it with 413. */

@@ -6,17 +6,3 @@ create unique index one_live_review_per_author_and_title on review (title_id, au
 alter table review add column wilson_lower_bound double precision not null default 0;
 alter table review add column votes_updated_at timestamptz;
 create index review_by_title_helpfulness on review (title_id, status, wilson_lower_bound desc, created_at desc);
-
--- Idempotency-Key: the first response to a key is replayed for the same request, refused for another
-create table idempotency_key (
-    caller       text        not null,
-    key          text        not null,
-    request_hash text        not null,
-    status       integer,
-    content_type text,
-    location     text,
-    body         bytea,
-    created_at   timestamptz not null,
-    primary key (caller, key)
-);
-create index idempotency_key_by_age on idempotency_key (created_at);
