@@ -27,6 +27,12 @@ public final class ScoringTopology {
 	/** Each title's running tally, keyed by titleId. */
 	public static final String TITLE_TALLIES = "title-tallies";
 
+	/** Each voter's current vote on each review, keyed {@code reviewId|voterId}. */
+	public static final String VOTER_VOTES = "voter-votes";
+
+	/** Each review's running vote tally, keyed by reviewId. */
+	public static final String REVIEW_TALLIES = "review-tallies";
+
 	private ScoringTopology() {
 	}
 
@@ -42,9 +48,18 @@ public final class ScoringTopology {
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TITLE_TALLIES),
 				Serdes.String(), new JacksonJsonSerde<>(TitleTally.class)));
 
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VOTER_VOTES),
+				Serdes.String(), new JacksonJsonSerde<>(VoterVote.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEW_TALLIES),
+				Serdes.String(), new JacksonJsonSerde<>(ReviewTally.class)));
+		Produced<String, CloudEvent<?>> produced = Produced.with(Serdes.String(), events);
+
 		builder.stream(Topics.RATINGS.name(), Consumed.with(Serdes.String(), events))
 			.process(RatingsProcessor::new, USER_RATINGS, TITLE_TALLIES)
-			.to(Topics.TITLE_SCORES.name(), Produced.<String, CloudEvent<?>>with(Serdes.String(), events));
+			.to(Topics.TITLE_SCORES.name(), produced);
+		builder.stream(Topics.VOTES.name(), Consumed.with(Serdes.String(), events))
+			.process(VotesProcessor::new, VOTER_VOTES, REVIEW_TALLIES)
+			.to(Topics.REVIEW_SCORES.name(), produced);
 		return builder;
 	}
 }

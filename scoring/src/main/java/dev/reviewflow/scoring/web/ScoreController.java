@@ -1,5 +1,8 @@
 package dev.reviewflow.scoring.web;
 
+import java.util.UUID;
+
+import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
@@ -26,6 +29,11 @@ class ScoreController {
 	TitleScoreChanged titleScore(@PathVariable String titleId) {
 		return scores.titleScore(titleId)
 			.orElseThrow(() -> ApiException.notFound("No score yet for title '" + titleId + "'."));
+	}
+
+	@GetMapping("/api/reviews/{reviewId}/score")
+	ReviewScoreChanged reviewScore(@PathVariable UUID reviewId) {
+		return scores.reviewScore(reviewId);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import java.util.UUID;
+
 import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.HelpfulnessVoteSet;
+import dev.reviewflow.events.ReviewScoreChanged;
+import dev.reviewflow.events.Vote;
 import dev.reviewflow.events.RatingSet;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.events.Topics;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The scoring formulas, driven synchronously through the topology. */
 class ScoringTopologyTest {
@@ -35,6 +41,10 @@ class ScoringTopologyTest {
 
 	TestOutputTopic<String, CloudEvent<?>> titleScores;
 
+	TestInputTopic<String, CloudEvent<?>> votes;
+
+	TestOutputTopic<String, CloudEvent<?>> reviewScores;
+
 	@BeforeEach
 	void startDriver() {
 		Properties config = new Properties();
@@ -47,6 +57,8 @@ class ScoringTopologyTest {
 		CloudEventSerde serde = new CloudEventSerde();
 		ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), serde);
 		titleScores = driver.createOutputTopic(Topics.TITLE_SCORES.name(), new StringDeserializer(), serde);
+		votes = driver.createInputTopic(Topics.VOTES.name(), new StringSerializer(), serde);
+		reviewScores = driver.createOutputTopic(Topics.REVIEW_SCORES.name(), new StringDeserializer(), serde);
 	}
 
 	@AfterEach
@@ -141,6 +153,71 @@ class ScoringTopologyTest {
 		assertThat(TitleTally.percent(1, 8)).isEqualTo(13);
 		assertThat(TitleTally.percent(1, 200)).isEqualTo(1);
 		assertThat(TitleTally.percent(0, 0)).isNull();
+	}
+
+	static final UUID REVIEW = UUID.fromString("7d7e3d1c-6b1f-4c1e-9a55-0f3f1b2c4d5e");
+
+	void vote(String voter, Vote vote, Instant at) {
+		votes.pipeInput(REVIEW.toString(), CloudEvent.of("moderation", REVIEW.toString(),
+				new HelpfulnessVoteSet(REVIEW, TITLE, voter, vote, at)));
+	}
+
+	ReviewScoreChanged latestReviewScore() {
+		List<CloudEvent<?>> scores = reviewScores.readValuesToList();
+		assertThat(scores).isNotEmpty();
+		return (ReviewScoreChanged) scores.getLast().data();
+	}
+
+	@Test
+	void fortySixOfFiftySevenFoundThisHelpful() {
+		for (int i = 0; i < 57; i++) {
+			vote("voter-" + i, i < 46 ? Vote.HELPFUL : Vote.NOT_HELPFUL, T0.plusSeconds(i));
+		}
+		ReviewScoreChanged score = latestReviewScore();
+		assertThat(score.reviewId()).isEqualTo(REVIEW);
+		assertThat(score.helpful()).isEqualTo(46);
+		assertThat(score.notHelpful()).isEqualTo(11);
+		assertThat(score.total()).isEqualTo(57);
+		assertThat(score.wilsonLowerBound()).isCloseTo(0.687, within(0.0005));
+		assertThat(score.updatedAt()).isEqualTo(T0.plusSeconds(56));
+	}
+
+	@Test
+	void aChangedVoteMovesFromOneSideToTheOtherAndARetractedOneLeaves() {
+		vote("alice", Vote.HELPFUL, T0);
+		vote("bob", Vote.HELPFUL, T0.plusSeconds(1));
+		vote("alice", Vote.NOT_HELPFUL, T0.plusSeconds(2));
+		ReviewScoreChanged changed = latestReviewScore();
+		assertThat(changed.helpful()).isEqualTo(1);
+		assertThat(changed.notHelpful()).isEqualTo(1);
+
+		vote("bob", null, T0.plusSeconds(3));
+		ReviewScoreChanged retracted = latestReviewScore();
+		assertThat(retracted.helpful()).isZero();
+		assertThat(retracted.notHelpful()).isEqualTo(1);
+		assertThat(retracted.total()).isEqualTo(1);
+		assertThat(retracted.wilsonLowerBound()).isZero();
+	}
+
+	@Test
+	void aDuplicatedOrLateVoteIsNotCountedTwice() {
+		CloudEvent<HelpfulnessVoteSet> event = CloudEvent.of("moderation", REVIEW.toString(),
+				new HelpfulnessVoteSet(REVIEW, TITLE, "alice", Vote.HELPFUL, T0.plusSeconds(5)));
+		votes.pipeInput(REVIEW.toString(), event);
+		votes.pipeInput(REVIEW.toString(), event);
+		vote("alice", Vote.NOT_HELPFUL, T0);
+
+		List<CloudEvent<?>> scores = reviewScores.readValuesToList();
+		assertThat(scores).hasSize(1);
+		assertThat(((ReviewScoreChanged) scores.getFirst().data()).helpful()).isEqualTo(1);
+	}
+
+	@Test
+	void wilsonLowerBoundIsZeroWithoutVotesAndGrowsWithEvidence() {
+		assertThat(Wilson.lowerBound(0, 0)).isZero();
+		assertThat(Wilson.lowerBound(1, 1)).isCloseTo(0.2065, within(0.0001));
+		assertThat(Wilson.lowerBound(10, 10)).isGreaterThan(Wilson.lowerBound(1, 1));
+		assertThat(Wilson.lowerBound(0, 3)).isZero();
 	}
 
 	@Test

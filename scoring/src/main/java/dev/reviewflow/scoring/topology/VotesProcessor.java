@@ -1,0 +1,61 @@
+package dev.reviewflow.scoring.topology;
+
+import java.util.Objects;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.HelpfulnessVoteSet;
+import dev.reviewflow.events.Vote;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Applies each {@link HelpfulnessVoteSet} to its review's tally: the voter's previous vote comes out, the new one goes
+ * in. Keyed by voter, so replayed or duplicated events count once and an older vote never replaces a newer one.
+ * Emits the review's full new score.
+ */
+final class VotesProcessor implements Processor<String, CloudEvent<?>, String, CloudEvent<?>> {
+
+	private KeyValueStore<String, VoterVote> voterVotes;
+
+	private KeyValueStore<String, ReviewTally> tallies;
+
+	private ProcessorContext<String, CloudEvent<?>> context;
+
+	@Override
+	public void init(ProcessorContext<String, CloudEvent<?>> context) {
+		this.context = context;
+		this.voterVotes = context.getStateStore(ScoringTopology.VOTER_VOTES);
+		this.tallies = context.getStateStore(ScoringTopology.REVIEW_TALLIES);
+	}
+
+	@Override
+	public void process(Record<String, CloudEvent<?>> record) {
+		if (!(record.value().data() instanceof HelpfulnessVoteSet set)) {
+			return;
+		}
+		String reviewKey = set.reviewId().toString();
+		String voterKey = reviewKey + "|" + set.voterId();
+		VoterVote previous = voterVotes.get(voterKey);
+		if (previous != null && previous.votedAt().isAfter(set.votedAt())) {
+			return;
+		}
+		Vote before = previous == null ? null : previous.vote();
+		voterVotes.put(voterKey, new VoterVote(set.vote(), set.votedAt()));
+		if (Objects.equals(before, set.vote())) {
+			return;
+		}
+		ReviewTally tally = Objects.requireNonNullElse(tallies.get(reviewKey), ReviewTally.EMPTY);
+		if (before != null) {
+			tally = tally.with(before, -1, set.votedAt());
+		}
+		if (set.vote() != null) {
+			tally = tally.with(set.vote(), +1, set.votedAt());
+		}
+		tallies.put(reviewKey, tally);
+		context.forward(record.withKey(reviewKey)
+			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, reviewKey, tally.toScore(set.reviewId())))
+			.withHeaders(ScoringTopology.cloudEventHeaders()));
+	}
+}
