@@ -31,6 +31,8 @@ class EndToEndTests {
 
 	static Http intake;
 
+	static Http moderation;
+
 	static Http scoring;
 
 	@BeforeAll
@@ -51,6 +53,7 @@ class EndToEndTests {
 			service.awaitReady(Duration.ofMinutes(2));
 		}
 		intake = Http.on(services.get(0).port());
+		moderation = Http.on(services.get(1).port());
 		scoring = Http.on(services.get(2).port());
 	}
 
@@ -89,6 +92,18 @@ class EndToEndTests {
 			assertThat(review.json().get("status").asString()).isEqualTo("REJECTED");
 		});
 		assertThat(intake.get("/api/reviews/" + rejected).status()).isEqualTo(404);
+
+		// "1 of 2 people found this review helpful", from moderation's votes through scoring back to intake
+		assertThat(moderation.as(TOKENS.mint("bob", "USER")).put("/api/reviews/" + published + "/vote",
+				"{\"helpful\":true}").status()).isEqualTo(202);
+		assertThat(moderation.as(TOKENS.mint("carol", "USER")).put("/api/reviews/" + published + "/vote",
+				"{\"helpful\":false}").status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Http.Response review = intake.get("/api/reviews/" + published);
+			assertThat(review.json().get("helpfulVotes").asLong()).isEqualTo(1);
+			assertThat(review.json().get("totalVotes").asLong()).isEqualTo(2);
+		});
+		assertThat(scoring.get("/api/reviews/" + published + "/score").json().get("total").asLong()).isEqualTo(2);
 
 		// the rejected review's rating was withdrawn: only alice's 8 counts
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -2,69 +2,29 @@ package dev.reviewflow.moderation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import dev.reviewflow.events.CloudEvent;
-import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewSubmitted;
-import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.testsupport.EventContract;
-import dev.reviewflow.testsupport.RealInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** moderation against a real broker and PostgreSQL: review events in, decisions out through the outbox. */
-@SpringBootTest(properties = "reviewflow.moderation.banned-terms=buy followers")
-@Import(RealInfrastructure.class)
-class ModerationIntegrationTests {
-
-	static final CloudEventCodec CODEC = new CloudEventCodec();
-
-	static TopicProbe probe;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeAll
-	static void watchTopics() {
-		probe = TopicProbe.on(Topics.MODERATION_DECISIONS.name(), Topics.REVIEW_EVENTS.deadLetterTopic());
-	}
-
-	@AfterAll
-	static void stopWatching() {
-		probe.close();
-	}
-
-	CloudEvent<ReviewSubmitted> submitted(String body) {
-		UUID reviewId = UUID.randomUUID();
-		return CloudEvent.of("review-intake", reviewId.toString(),
-				new ReviewSubmitted(reviewId, "wont-back-down-2012", "alice", ReviewType.USER, 1, 8, null, null,
-						false, "Headline", body, false, Instant.now()));
-	}
-
-	void send(CloudEvent<?> event) {
-		probe.send(Topics.REVIEW_EVENTS.name(), event.subject(), CODEC.encode(event));
-	}
+class ModerationIntegrationTests extends ModerationIntegrationTest {
 
 	ModerationDecided decisionFor(UUID reviewId) {
-		ConsumerRecord<String, byte[]> record = probe.await(r -> r.key().equals(reviewId.toString()));
-		assertThat(record.topic()).isEqualTo(Topics.MODERATION_DECISIONS.name());
+		ConsumerRecord<String, byte[]> record = probe.await(r -> r.key().equals(reviewId.toString())
+				&& r.topic().equals(Topics.MODERATION_DECISIONS.name()));
 		assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/cloudevents+json");
 		CloudEvent<?> event = EventContract.assertConforms(record.value());
 		assertThat(event.source()).isEqualTo("/reviewflow/moderation");

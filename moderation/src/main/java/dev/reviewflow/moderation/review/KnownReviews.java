@@ -3,6 +3,7 @@ package dev.reviewflow.moderation.review;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.reviewflow.events.DecisionActor;
@@ -74,6 +75,15 @@ public class KnownReviews {
 				screening.outcome(), DecisionActor.AUTOMATIC, null, screening.reasons(), now));
 		meters.counter("reviewflow.moderation.decisions", "outcome", screening.outcome().name(), "actor", "automatic")
 			.increment();
+	}
+
+	/** The review as moderation knows it, if it has seen it. */
+	public Optional<KnownReview> find(UUID reviewId) {
+		return jdbc.sql("select review_id, title_id, author_id, revision, status from review where review_id = ?")
+			.param(reviewId)
+			.query((rs, n) -> new KnownReview(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getInt(4), ReviewStatus.valueOf(rs.getString(5))))
+			.optional();
 	}
 
 	/** The author deleted the review: nothing left to moderate. */

@@ -1,0 +1,71 @@
+package dev.reviewflow.moderation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.ReviewType;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.RealInfrastructure;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What moderation's integration tests share: one context on the shared broker and database, probes and tokens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "reviewflow.moderation.banned-terms=buy followers")
+@Import(RealInfrastructure.class)
+abstract class ModerationIntegrationTest {
+
+	static final CloudEventCodec CODEC = new CloudEventCodec();
+
+	static final DevelopmentTokens TOKENS = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+
+	static TopicProbe probe;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void watchTopics() {
+		probe = TopicProbe.on(Topics.MODERATION_DECISIONS.name(), Topics.REVIEW_EVENTS.deadLetterTopic(),
+				Topics.VOTES.name());
+	}
+
+	@AfterAll
+	static void stopWatching() {
+		probe.close();
+	}
+
+	Http as(String subject, String... roles) {
+		return Http.on(port).as(TOKENS.mint(subject, roles));
+	}
+
+	CloudEvent<ReviewSubmitted> submitted(String body) {
+		return submitted("alice", body);
+	}
+
+	CloudEvent<ReviewSubmitted> submitted(String author, String body) {
+		UUID reviewId = UUID.randomUUID();
+		return CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewSubmitted(reviewId, "wont-back-down-2012", author, ReviewType.USER, 1, 8, null, null, false,
+						"Headline", body, false, Instant.now()));
+	}
+
+	void send(CloudEvent<?> event) {
+		probe.send(Topics.REVIEW_EVENTS.name(), event.subject(), CODEC.encode(event));
+	}
+}
