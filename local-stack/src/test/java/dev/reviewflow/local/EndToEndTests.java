@@ -112,6 +112,7 @@ class EndToEndTests {
 			assertThat(score.json().get("userRating").get("count").asLong()).isEqualTo(1);
 			assertThat(score.json().get("userRating").get("average").asDouble()).isEqualTo(8.0);
 			assertThat(score.json().get("userRating").get("histogram").get(0).asLong()).isZero();
+			assertThat(score.json().get("reviewCounts").get("user").asLong()).isEqualTo(1);
 		});
 	}
 }

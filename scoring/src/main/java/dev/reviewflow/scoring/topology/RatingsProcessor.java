@@ -22,6 +22,12 @@ final class RatingsProcessor implements Processor<String, CloudEvent<?>, String,
 
 	private ProcessorContext<String, CloudEvent<?>> context;
 
+	private final ScoringSettings settings;
+
+	RatingsProcessor(ScoringSettings settings) {
+		this.settings = settings;
+	}
+
 	@Override
 	public void init(ProcessorContext<String, CloudEvent<?>> context) {
 		this.context = context;
@@ -53,7 +59,7 @@ final class RatingsProcessor implements Processor<String, CloudEvent<?>, String,
 		}
 		tallies.put(set.titleId(), tally);
 		context.forward(record.withKey(set.titleId())
-			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId())))
+			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings)))
 			.withHeaders(ScoringTopology.cloudEventHeaders()));
 	}
 }

@@ -22,13 +22,16 @@ public class ScoreQueries {
 
 	private final KafkaStreamsInteractiveQueryService queries;
 
-	ScoreQueries(KafkaStreamsInteractiveQueryService queries) {
+	private final ScoringSettings settings;
+
+	ScoreQueries(KafkaStreamsInteractiveQueryService queries, ScoringSettings settings) {
 		this.queries = queries;
+		this.settings = settings;
 	}
 
 	public Optional<TitleScoreChanged> titleScore(String titleId) {
 		return Optional.ofNullable(this.<TitleTally>get(ScoringTopology.TITLE_TALLIES, titleId))
-			.map(tally -> tally.toScore(titleId));
+			.map(tally -> tally.toScore(titleId, settings));
 	}
 
 	/** A review's helpfulness score; zero votes when nobody has voted yet. */

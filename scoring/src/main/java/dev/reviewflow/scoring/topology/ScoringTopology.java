@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
@@ -26,6 +27,9 @@ public final class ScoringTopology {
 
 	/** Each title's running tally, keyed by titleId. */
 	public static final String TITLE_TALLIES = "title-tallies";
+
+	/** What scoring knows of each review (type, verdict, revision, latest decision), keyed by reviewId. */
+	public static final String REVIEW_STATES = "review-states";
 
 	/** Each voter's current vote on each review, keyed {@code reviewId|voterId}. */
 	public static final String VOTER_VOTES = "voter-votes";
@@ -52,10 +56,23 @@ public final class ScoringTopology {
 				Serdes.String(), new JacksonJsonSerde<>(VoterVote.class)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEW_TALLIES),
 				Serdes.String(), new JacksonJsonSerde<>(ReviewTally.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEW_STATES),
+				Serdes.String(), new JacksonJsonSerde<>(ReviewState.class)));
 		Produced<String, CloudEvent<?>> produced = Produced.with(Serdes.String(), events);
+		Consumed<String, CloudEvent<?>> consumed = Consumed.with(Serdes.String(), events);
 
-		builder.stream(Topics.RATINGS.name(), Consumed.with(Serdes.String(), events))
-			.process(RatingsProcessor::new, USER_RATINGS, TITLE_TALLIES)
+		builder.stream(Topics.RATINGS.name(), consumed)
+			.process(() -> new RatingsProcessor(settings), USER_RATINGS, TITLE_TALLIES)
+			.to(Topics.TITLE_SCORES.name(), produced);
+
+		// reviews and decisions are keyed by reviewId; their effect on counts moves to the title's partition
+		builder.stream(Topics.REVIEW_EVENTS.name(), consumed)
+			.merge(builder.stream(Topics.MODERATION_DECISIONS.name(), consumed))
+			.process(ReviewsProcessor::new, REVIEW_STATES)
+			.repartition(Repartitioned.with(Serdes.String(), new JacksonJsonSerde<>(ReviewContribution.Change.class))
+				.withName("title-review-changes")
+				.withNumberOfPartitions(Topics.PARTITIONS))
+			.process(() -> new TitleReviewsProcessor(settings), TITLE_TALLIES)
 			.to(Topics.TITLE_SCORES.name(), produced);
 		builder.stream(Topics.VOTES.name(), Consumed.with(Serdes.String(), events))
 			.process(VotesProcessor::new, VOTER_VOTES, REVIEW_TALLIES)

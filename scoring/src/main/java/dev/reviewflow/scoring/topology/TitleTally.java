@@ -11,17 +11,32 @@ import dev.reviewflow.events.TitleScoreChanged;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The running sums a title's score is computed from. Adding or removing one rating costs the same however many
- * ratings the title already has.
+ * The running sums a title's score is computed from. Adding or removing one rating or review costs the same however
+ * many the title already has.
+ * @param count number of current ratings
+ * @param sum sum of current ratings
  * @param histogram number of ratings of 1, 2, … 10
+ * @param positive number of ratings of 7 or more
+ * @param reviews published reviews and critics' verdicts
  * @param updatedAt event time of the latest change
  */
-public record TitleTally(long count, long sum, List<Long> histogram, long positive, Instant updatedAt) {
+public record TitleTally(long count, long sum, List<Long> histogram, long positive, ReviewContribution reviews,
+		Instant updatedAt) {
 
-	public static final TitleTally EMPTY = new TitleTally(0, 0, Collections.nCopies(10, 0L), 0, Instant.EPOCH);
+	public static final TitleTally EMPTY = new TitleTally(0, 0, Collections.nCopies(10, 0L), 0,
+			ReviewContribution.NONE, Instant.EPOCH);
 
 	public TitleTally {
 		histogram = List.copyOf(histogram);
+		reviews = reviews == null ? ReviewContribution.NONE : reviews;
+	}
+
+	TitleTally withReviews(ReviewContribution delta, Instant at) {
+		return new TitleTally(count, sum, histogram, positive, reviews.plus(delta), latest(at));
+	}
+
+	private Instant latest(Instant at) {
+		return at.isAfter(updatedAt) ? at : updatedAt;
 	}
 
 	public TitleTally with(int rating, Instant at) {
@@ -36,7 +51,7 @@ public record TitleTally(long count, long sum, List<Long> histogram, long positi
 		List<Long> buckets = new ArrayList<>(histogram);
 		buckets.set(rating - 1, buckets.get(rating - 1) + delta);
 		return new TitleTally(count + delta, sum + (long) delta * rating, buckets,
-				positive + (rating >= 7 ? delta : 0), at.isAfter(updatedAt) ? at : updatedAt);
+				positive + (rating >= 7 ? delta : 0), reviews, latest(at));
 	}
 
 	public @Nullable Double average() {
@@ -49,11 +64,21 @@ public record TitleTally(long count, long sum, List<Long> histogram, long positi
 		return percent(positive, count);
 	}
 
-	public TitleScoreChanged toScore(String titleId) {
+	public TitleScoreChanged toScore(String titleId, ScoringSettings settings) {
+		long critics = reviews.fresh() + reviews.rotten();
+		long topCritics = reviews.topFresh() + reviews.topRotten();
 		return new TitleScoreChanged(titleId, new TitleScoreChanged.UserRating(average(), count, null, histogram),
 				new TitleScoreChanged.AudienceScore(audiencePercent(), count),
-				new TitleScoreChanged.CriticScore(null, 0, 0, 0, new TitleScoreChanged.CriticTally(null, 0, 0, 0)),
-				new TitleScoreChanged.ReviewCounts(0, 0), updatedAt);
+				new TitleScoreChanged.CriticScore(tomatometer(reviews.fresh(), critics, settings), reviews.fresh(),
+						reviews.rotten(), critics,
+						new TitleScoreChanged.CriticTally(tomatometer(reviews.topFresh(), topCritics, settings),
+								reviews.topFresh(), reviews.topRotten(), topCritics)),
+				new TitleScoreChanged.ReviewCounts(reviews.userReviews(), reviews.criticReviews()), updatedAt);
+	}
+
+	/** Share of FRESH verdicts; none below the minimum number of critic reviews. */
+	private static @Nullable Integer tomatometer(long fresh, long count, ScoringSettings settings) {
+		return count < settings.minCriticReviews() ? null : percent(fresh, count);
 	}
 
 	static @Nullable Integer percent(long part, long whole) {

@@ -7,6 +7,14 @@ import java.util.Properties;
 import java.util.UUID;
 
 import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.DecisionActor;
+import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReviewDeleted;
+import dev.reviewflow.events.ReviewEdited;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.ReviewType;
+import dev.reviewflow.events.Verdict;
 import dev.reviewflow.events.HelpfulnessVoteSet;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.Vote;
@@ -43,6 +51,10 @@ class ScoringTopologyTest {
 
 	TestInputTopic<String, CloudEvent<?>> votes;
 
+	TestInputTopic<String, CloudEvent<?>> reviewEvents;
+
+	TestInputTopic<String, CloudEvent<?>> decisions;
+
 	TestOutputTopic<String, CloudEvent<?>> reviewScores;
 
 	@BeforeEach
@@ -58,6 +70,8 @@ class ScoringTopologyTest {
 		ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), serde);
 		titleScores = driver.createOutputTopic(Topics.TITLE_SCORES.name(), new StringDeserializer(), serde);
 		votes = driver.createInputTopic(Topics.VOTES.name(), new StringSerializer(), serde);
+		reviewEvents = driver.createInputTopic(Topics.REVIEW_EVENTS.name(), new StringSerializer(), serde);
+		decisions = driver.createInputTopic(Topics.MODERATION_DECISIONS.name(), new StringSerializer(), serde);
 		reviewScores = driver.createOutputTopic(Topics.REVIEW_SCORES.name(), new StringDeserializer(), serde);
 	}
 
@@ -218,6 +232,106 @@ class ScoringTopologyTest {
 		assertThat(Wilson.lowerBound(1, 1)).isCloseTo(0.2065, within(0.0001));
 		assertThat(Wilson.lowerBound(10, 10)).isGreaterThan(Wilson.lowerBound(1, 1));
 		assertThat(Wilson.lowerBound(0, 3)).isZero();
+	}
+
+	UUID critic(String author, Verdict verdict, boolean top) {
+		UUID reviewId = UUID.randomUUID();
+		reviewEvents.pipeInput(reviewId.toString(), CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewSubmitted(reviewId, TITLE, author, ReviewType.CRITIC, 1, null, verdict, "Gazette", top, "h",
+						"b", false, T0)));
+		return reviewId;
+	}
+
+	UUID userReview(String author) {
+		UUID reviewId = UUID.randomUUID();
+		reviewEvents.pipeInput(reviewId.toString(), CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewSubmitted(reviewId, TITLE, author, ReviewType.USER, 1, 7, null, null, false, "h", "b", false,
+						T0)));
+		return reviewId;
+	}
+
+	void decide(UUID reviewId, int revision, ReviewStatus status) {
+		decisions.pipeInput(reviewId.toString(), CloudEvent.of("moderation", reviewId.toString(),
+				new ModerationDecided(UUID.randomUUID(), reviewId, TITLE, "someone", revision, status,
+						DecisionActor.AUTOMATIC, null, List.of(), T0.plusSeconds(1))));
+	}
+
+	TitleScoreChanged.CriticScore criticScore() {
+		return latestScore().criticScore();
+	}
+
+	@Test
+	void theTomatometerCountsPublishedCriticReviewsFromTheMinimumOn() {
+		for (int i = 0; i < 4; i++) {
+			decide(critic("critic-" + i, i < 3 ? Verdict.FRESH : Verdict.ROTTEN, i == 0), 1, ReviewStatus.PUBLISHED);
+		}
+		TitleScoreChanged.CriticScore belowMinimum = criticScore();
+		assertThat(belowMinimum.count()).isEqualTo(4);
+		assertThat(belowMinimum.fresh()).isEqualTo(3);
+		assertThat(belowMinimum.percent()).isNull();
+
+		decide(critic("critic-4", Verdict.ROTTEN, true), 1, ReviewStatus.PUBLISHED);
+		TitleScoreChanged score = latestScore();
+		assertThat(score.criticScore().count()).isEqualTo(5);
+		assertThat(score.criticScore().percent()).isEqualTo(60);
+		assertThat(score.criticScore().topCritics().fresh()).isEqualTo(1);
+		assertThat(score.criticScore().topCritics().rotten()).isEqualTo(1);
+		assertThat(score.criticScore().topCritics().percent()).isNull();
+		assertThat(score.reviewCounts().critic()).isEqualTo(5);
+		assertThat(score.reviewCounts().user()).isZero();
+	}
+
+	@Test
+	void onlyPublishedReviewsCountAndARemovedThenRestoredReviewCountsOnce() {
+		userReview("pending-author");
+		UUID rejected = userReview("rejected-author");
+		decide(rejected, 1, ReviewStatus.REJECTED);
+		assertThat(titleScores.readValuesToList()).isEmpty();
+
+		UUID published = userReview("published-author");
+		decide(published, 1, ReviewStatus.PUBLISHED);
+		assertThat(latestScore().reviewCounts().user()).isEqualTo(1);
+
+		decide(published, 1, ReviewStatus.REMOVED);
+		assertThat(latestScore().reviewCounts().user()).isZero();
+		decide(published, 1, ReviewStatus.PUBLISHED);
+		decide(published, 1, ReviewStatus.PUBLISHED);
+		List<CloudEvent<?>> scores = titleScores.readValuesToList();
+		assertThat(scores).hasSize(1);
+		assertThat(((TitleScoreChanged) scores.getFirst().data()).reviewCounts().user()).isEqualTo(1);
+	}
+
+	@Test
+	void anEditedReviewStopsCountingUntilItsNewRevisionIsPublishedAndADeletedOneStops() {
+		UUID reviewId = critic("critic-e", Verdict.FRESH, false);
+		decide(reviewId, 1, ReviewStatus.PUBLISHED);
+		assertThat(criticScore().fresh()).isEqualTo(1);
+
+		reviewEvents.pipeInput(reviewId.toString(), CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewEdited(reviewId, TITLE, "critic-e", ReviewType.CRITIC, 2, null, Verdict.ROTTEN, "Gazette",
+						false, "h", "changed my mind", false, T0.plusSeconds(5))));
+		assertThat(criticScore().count()).isZero();
+		decide(reviewId, 1, ReviewStatus.PUBLISHED);
+		assertThat(titleScores.readValuesToList()).isEmpty();
+		decide(reviewId, 2, ReviewStatus.PUBLISHED);
+		TitleScoreChanged.CriticScore afterEdit = criticScore();
+		assertThat(afterEdit.fresh()).isZero();
+		assertThat(afterEdit.rotten()).isEqualTo(1);
+
+		reviewEvents.pipeInput(reviewId.toString(), CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewDeleted(reviewId, TITLE, "critic-e", ReviewType.CRITIC, T0.plusSeconds(9))));
+		assertThat(criticScore().count()).isZero();
+	}
+
+	@Test
+	void aDecisionArrivingBeforeItsReviewIsKept() {
+		UUID reviewId = UUID.randomUUID();
+		decide(reviewId, 1, ReviewStatus.PUBLISHED);
+		assertThat(titleScores.readValuesToList()).isEmpty();
+		reviewEvents.pipeInput(reviewId.toString(), CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewSubmitted(reviewId, TITLE, "early", ReviewType.USER, 1, 9, null, null, false, "h", "b",
+						false, T0)));
+		assertThat(latestScore().reviewCounts().user()).isEqualTo(1);
 	}
 
 	@Test
