@@ -23,6 +23,10 @@ public class ApiException extends ErrorResponseException {
 		return new ApiException(HttpStatus.NOT_FOUND, "Not found", detail);
 	}
 
+	public static ApiException badRequest(String detail) {
+		return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+	}
+
 	public static ApiException forbidden(String detail) {
 		return new ApiException(HttpStatus.FORBIDDEN, "Forbidden", detail);
 	}

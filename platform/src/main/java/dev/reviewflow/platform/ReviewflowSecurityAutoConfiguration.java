@@ -15,6 +15,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless JWT resource server: roles come from the {@code roles} claim as {@code ROLE_*} authorities; tokens are
@@ -23,6 +26,20 @@ import org.springframework.security.web.SecurityFilterChain;
 @AutoConfiguration(after = OAuth2ResourceServerAutoConfiguration.class)
 @EnableConfigurationProperties(ReviewflowSecurityProperties.class)
 public class ReviewflowSecurityAutoConfiguration {
+
+	/**
+	 * Browsers on other origins (the scoring dashboard, a site showing reviews) may read; writing needs a token, which
+	 * pages on other origins do not get.
+	 */
+	private static CorsConfigurationSource publicReads() {
+		CorsConfiguration reads = new CorsConfiguration();
+		reads.addAllowedOriginPattern("*");
+		reads.addAllowedMethod(HttpMethod.GET);
+		reads.addAllowedHeader("*");
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", reads);
+		return source;
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -49,6 +66,7 @@ public class ReviewflowSecurityAutoConfiguration {
 			ObjectProvider<EndpointRules> rules) throws Exception {
 		ProblemResponses problems = new ProblemResponses();
 		http.csrf(csrf -> csrf.disable())
+			.cors(cors -> cors.configurationSource(publicReads()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(registry -> {
 				registry.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",

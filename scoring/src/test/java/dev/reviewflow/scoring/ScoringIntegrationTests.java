@@ -1,6 +1,12 @@
 package dev.reviewflow.scoring;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -72,6 +78,52 @@ class ScoringIntegrationTests {
 		Http.Response unknown = Http.on(port).get("/api/titles/never-rated/score");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.isProblem()).isTrue();
+	}
+
+	@Test
+	void theLiveStreamSendsTheCurrentScoreFirstThenEveryChange() throws Exception {
+		String titleId = "live-" + UUID.randomUUID().toString().substring(0, 8);
+		rate(titleId, "alice", 8);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.on(port).get("/api/titles/" + titleId + "/score").status() == 200);
+
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/stream/scores?titleId=" + titleId))
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
+				HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+		Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:title-score"));
+			assertThat(lines.stream().filter(line -> line.startsWith("data:")).findFirst().orElseThrow())
+				.contains("\"count\":1");
+
+			rate(titleId, "bob", 4);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains("\"count\":2")
+						&& line.contains("\"average\":6.0")));
+			rate("some-other-title", "carol", 5);
+			rate(titleId, "dave", 6);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> lines.stream().anyMatch(line -> line.contains("\"count\":3")));
+			assertThat(lines).noneMatch(line -> line.contains("some-other-title"));
+		}
+		finally {
+			reader.interrupt();
+			client.close();
+		}
+	}
+
+	@Test
+	void theDashboardIsServedAtTheRoot() {
+		Http.Response page = Http.on(port).raw("GET", "/", null, new byte[0]);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("EventSource('/api/stream/scores')");
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package dev.reviewflow.scoring.topology;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jspecify.annotations.Nullable;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -42,12 +45,48 @@ public class ScoreQueries {
 			.toScore(reviewId);
 	}
 
-	/** A value from a store; 503 while the stores restore or rebalance and cannot answer. */
+	/** Every title's current score. */
+	public List<TitleScoreChanged> allTitleScores() {
+		return this.<TitleTally, List<TitleScoreChanged>>read(ScoringTopology.TITLE_TALLIES, store -> {
+			List<TitleScoreChanged> scores = new ArrayList<>();
+			try (KeyValueIterator<String, TitleTally> all = store.all()) {
+				all.forEachRemaining(entry -> scores.add(entry.value.toScore(entry.key, settings)));
+			}
+			return scores;
+		});
+	}
+
+	/** The current scores of a title's reviews that have votes. */
+	public List<ReviewScoreChanged> reviewScoresOfTitle(String titleId) {
+		return this.<ReviewTally, List<ReviewScoreChanged>>read(ScoringTopology.REVIEW_TALLIES, store -> {
+			List<ReviewScoreChanged> scores = new ArrayList<>();
+			try (KeyValueIterator<String, ReviewTally> all = store.all()) {
+				all.forEachRemaining(entry -> {
+					if (titleId.equals(titleOfReview(UUID.fromString(entry.key)))) {
+						scores.add(entry.value.toScore(UUID.fromString(entry.key)));
+					}
+				});
+			}
+			return scores;
+		});
+	}
+
+	/** The title a review belongs to, if scoring has seen the review. */
+	public @Nullable String titleOfReview(UUID reviewId) {
+		ReviewState state = get(ScoringTopology.REVIEW_STATES, reviewId.toString());
+		return state == null ? null : state.titleId();
+	}
+
 	private <V> @Nullable V get(String store, String key) {
+		return this.<V, V>read(store, values -> values.get(key));
+	}
+
+	/** Reads a store; 503 while the stores restore or rebalance and cannot answer. */
+	private <V, R> R read(String store, java.util.function.Function<ReadOnlyKeyValueStore<String, V>, R> query) {
 		try {
 			ReadOnlyKeyValueStore<String, V> values = queries.retrieveQueryableStore(store,
 					QueryableStoreTypes.keyValueStore());
-			return values.get(key);
+			return query.apply(values);
 		}
 		catch (InvalidStateStoreException ex) {
 			throw ApiException.unavailable("Scores are being restored or rebalanced; try again in a few seconds.",

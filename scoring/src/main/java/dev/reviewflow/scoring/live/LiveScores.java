@@ -1,0 +1,118 @@
+package dev.reviewflow.scoring.live;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.ReviewScoreChanged;
+import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.scoring.topology.ScoreQueries;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes every published score to the connected dashboards. It reads the score topics as they are committed (each
+ * instance in a consumer group of its own, so every instance sees every score), and sends each client the current
+ * values first, then every change, with a heartbeat comment when idle.
+ */
+@Component
+class LiveScores implements DisposableBean {
+
+	static final String TITLE_SCORE = "title-score";
+
+	static final String REVIEW_SCORE = "review-score";
+
+	private final List<LiveClient> clients = new CopyOnWriteArrayList<>();
+
+	private final ScoreQueries scores;
+
+	private final LiveProperties properties;
+
+	private final ScheduledExecutorService heartbeats = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("live-heartbeat").factory());
+
+	LiveScores(ScoreQueries scores, LiveProperties properties, MeterRegistry meters) {
+		this.scores = scores;
+		this.properties = properties;
+		long every = properties.heartbeat().toMillis();
+		heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+		Gauge.builder("reviewflow.live.clients", clients, List::size)
+			.description("Dashboards connected to the live score stream")
+			.register(meters);
+	}
+
+	/** A new stream for the given titles (none: all titles), starting with their current scores. */
+	SseEmitter connect(Set<String> titleIds) {
+		List<TitleScoreChanged> current = titleIds.isEmpty() ? scores.allTitleScores()
+				: titleIds.stream().flatMap(id -> scores.titleScore(id).stream()).toList();
+		List<ReviewScoreChanged> reviews = titleIds.stream()
+			.flatMap(id -> scores.reviewScoresOfTitle(id).stream())
+			.toList();
+		SseEmitter emitter = new SseEmitter(0L);
+		LiveClient client = new LiveClient(emitter, titleIds, properties.clientBuffer());
+		emitter.onCompletion(() -> remove(client));
+		emitter.onTimeout(() -> remove(client));
+		emitter.onError(error -> remove(client));
+		current.forEach(score -> client.offer(titleUpdate(score)));
+		reviews.forEach(score -> client.offer(reviewUpdate(score, scores.titleOfReview(score.reviewId()))));
+		clients.add(client);
+		Thread.ofVirtual().name("live-client").start(client::pump);
+		return emitter;
+	}
+
+	@KafkaListener(id = "scoring-live", idIsGroup = false, groupId = "scoring-live-${random.uuid}",
+			topics = { "reviews.title-scores", "reviews.review-scores" })
+	void on(CloudEvent<?> event) {
+		ScoreUpdate update = switch (event.data()) {
+			case TitleScoreChanged title -> titleUpdate(title);
+			case ReviewScoreChanged review -> reviewUpdate(review, scores.titleOfReview(review.reviewId()));
+			default -> null;
+		};
+		if (update != null) {
+			for (LiveClient client : clients) {
+				if (client.wants(update)) {
+					client.offer(update);
+				}
+			}
+		}
+	}
+
+	private static ScoreUpdate titleUpdate(TitleScoreChanged score) {
+		return new ScoreUpdate(TITLE_SCORE, score.titleId(), score.titleId(), score);
+	}
+
+	private static ScoreUpdate reviewUpdate(ReviewScoreChanged score, String titleId) {
+		return new ScoreUpdate(REVIEW_SCORE, score.reviewId().toString(), titleId, score);
+	}
+
+	private void heartbeat() {
+		for (LiveClient client : clients) {
+			if (client.closed()) {
+				clients.remove(client);
+			}
+			else {
+				client.heartbeat();
+			}
+		}
+	}
+
+	private void remove(LiveClient client) {
+		client.close();
+		clients.remove(client);
+	}
+
+	@Override
+	public void destroy() {
+		heartbeats.shutdownNow();
+		clients.forEach(LiveClient::close);
+	}
+}
