@@ -74,6 +74,7 @@ class ScoringIntegrationTests {
 			assertThat(score.status()).isEqualTo(200);
 			assertThat(score.json().get("userRating").get("count").asLong()).isEqualTo(2);
 			assertThat(score.json().get("userRating").get("average").asDouble()).isEqualTo(7.0);
+			assertThat(score.json().get("userRating").get("weighted").isNumber()).isTrue();
 		});
 		Http.Response unknown = Http.on(port).get("/api/titles/never-rated/score");
 		assertThat(unknown.status()).isEqualTo(404);

@@ -59,7 +59,7 @@ final class RatingsProcessor implements Processor<String, CloudEvent<?>, String,
 		}
 		tallies.put(set.titleId(), tally);
 		context.forward(record.withKey(set.titleId())
-			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings)))
+			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings, ScoringTopology.overallMean(context))))
 			.withHeaders(ScoringTopology.cloudEventHeaders()));
 	}
 }

@@ -34,7 +34,7 @@ public class ScoreQueries {
 
 	public Optional<TitleScoreChanged> titleScore(String titleId) {
 		return Optional.ofNullable(this.<TitleTally>get(ScoringTopology.TITLE_TALLIES, titleId))
-			.map(tally -> tally.toScore(titleId, settings));
+			.map(tally -> tally.toScore(titleId, settings, overallMean()));
 	}
 
 	/** A review's helpfulness score; zero votes when nobody has voted yet. */
@@ -47,10 +47,11 @@ public class ScoreQueries {
 
 	/** Every title's current score. */
 	public List<TitleScoreChanged> allTitleScores() {
+		Double overallMean = overallMean();
 		return this.<TitleTally, List<TitleScoreChanged>>read(ScoringTopology.TITLE_TALLIES, store -> {
 			List<TitleScoreChanged> scores = new ArrayList<>();
 			try (KeyValueIterator<String, TitleTally> all = store.all()) {
-				all.forEachRemaining(entry -> scores.add(entry.value.toScore(entry.key, settings)));
+				all.forEachRemaining(entry -> scores.add(entry.value.toScore(entry.key, settings, overallMean)));
 			}
 			return scores;
 		});
@@ -69,6 +70,12 @@ public class ScoreQueries {
 			}
 			return scores;
 		});
+	}
+
+	/** C of the weighted rating: the mean of all ratings of all titles. */
+	private @Nullable Double overallMean() {
+		RatingSums all = get(ScoringTopology.GLOBAL_RATINGS, ScoringTopology.ALL);
+		return all == null ? null : all.mean();
 	}
 
 	/** The title a review belongs to, if scoring has seen the review. */

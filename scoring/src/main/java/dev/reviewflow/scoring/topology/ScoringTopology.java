@@ -3,11 +3,22 @@ package dev.reviewflow.scoring.topology;
 import java.nio.charset.StandardCharsets;
 
 import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.kafka.CloudEventSerde;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.jspecify.annotations.Nullable;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
@@ -28,6 +39,14 @@ public final class ScoringTopology {
 	/** Each title's running tally, keyed by titleId. */
 	public static final String TITLE_TALLIES = "title-tallies";
 
+	/** The number and sum of all ratings of all titles (one key), read by every instance: C of the weighted rating. */
+	public static final String GLOBAL_RATINGS = "global-ratings";
+
+	/** The compacted topic {@link #GLOBAL_RATINGS} is kept in. */
+	public static final String GLOBAL_RATINGS_TOPIC = "scoring.global-ratings";
+
+	static final String ALL = "all";
+
 	/** What scoring knows of each review (type, verdict, revision, latest decision), keyed by reviewId. */
 	public static final String REVIEW_STATES = "review-states";
 
@@ -38,6 +57,13 @@ public final class ScoringTopology {
 	public static final String REVIEW_TALLIES = "review-tallies";
 
 	private ScoringTopology() {
+	}
+
+	/** C of the weighted rating as the global store knows it now; null before the first rating. */
+	static @Nullable Double overallMean(ProcessorContext<?, ?> context) {
+		TimestampedKeyValueStore<String, RatingSums> store = context.getStateStore(GLOBAL_RATINGS);
+		ValueAndTimestamp<RatingSums> all = store.get(ALL);
+		return all == null ? null : all.value().mean();
 	}
 
 	/** Headers of every record scoring publishes: structured-mode CloudEvents. */
@@ -60,6 +86,29 @@ public final class ScoringTopology {
 				Serdes.String(), new JacksonJsonSerde<>(ReviewState.class)));
 		Produced<String, CloudEvent<?>> produced = Produced.with(Serdes.String(), events);
 		Consumed<String, CloudEvent<?>> consumed = Consumed.with(Serdes.String(), events);
+
+		// C, the mean of all ratings: each title's latest sums in, the previous ones out, one key for all titles
+		JacksonJsonSerde<RatingSums> sums = new JacksonJsonSerde<>(RatingSums.class);
+		builder.stream(Topics.TITLE_SCORES.name(), consumed)
+			.filter((titleId, event) -> event.data() instanceof TitleScoreChanged)
+			.mapValues(event -> RatingSums.of((TitleScoreChanged) event.data()))
+			.toTable(Named.as("title-rating-sums"),
+					Materialized.<String, RatingSums, KeyValueStore<Bytes, byte[]>>as("title-rating-sums")
+						.withKeySerde(Serdes.String())
+						.withValueSerde(sums))
+			.groupBy((titleId, titleSums) -> KeyValue.pair(ALL, titleSums),
+					Grouped.with("all-ratings", Serdes.String(), sums))
+			.aggregate(() -> RatingSums.NONE, (key, titleSums, total) -> total.plus(titleSums),
+					(key, titleSums, total) -> total.minus(titleSums),
+					Materialized.<String, RatingSums, KeyValueStore<Bytes, byte[]>>as("all-rating-sums")
+						.withKeySerde(Serdes.String())
+						.withValueSerde(sums))
+			.toStream()
+			.to(GLOBAL_RATINGS_TOPIC, Produced.with(Serdes.String(), sums));
+		builder.globalTable(GLOBAL_RATINGS_TOPIC, Consumed.with(Serdes.String(), sums),
+				Materialized.<String, RatingSums, KeyValueStore<Bytes, byte[]>>as(GLOBAL_RATINGS)
+					.withKeySerde(Serdes.String())
+					.withValueSerde(sums));
 
 		builder.stream(Topics.RATINGS.name(), consumed)
 			.process(() -> new RatingsProcessor(settings), USER_RATINGS, TITLE_TALLIES)

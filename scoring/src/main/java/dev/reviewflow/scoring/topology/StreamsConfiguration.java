@@ -2,6 +2,8 @@ package dev.reviewflow.scoring.topology;
 
 import java.util.Properties;
 
+import dev.reviewflow.platform.ReviewflowKafkaProperties;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.streams.KafkaStreamsDeadLetterDestinationResolver;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.kafka.streams.RecoveringDeserializationExceptionHandler;
@@ -31,6 +34,16 @@ class StreamsConfiguration {
 	@Bean
 	Object scoringTopology(StreamsBuilder builder, ScoringSettings settings) {
 		return ScoringTopology.build(builder, settings);
+	}
+
+	/** Where the topology keeps C of the weighted rating, for every instance to read. */
+	@Bean
+	NewTopic globalRatingsTopic(ReviewflowKafkaProperties kafka) {
+		return TopicBuilder.name(ScoringTopology.GLOBAL_RATINGS_TOPIC)
+			.partitions(1)
+			.replicas(kafka.replicationFactor())
+			.compact()
+			.build();
 	}
 
 	@Bean

@@ -34,7 +34,7 @@ final class TitleReviewsProcessor implements Processor<String, ReviewContributio
 			.withReviews(record.value().delta(), record.value().at());
 		tallies.put(titleId, tally);
 		context.forward(record.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, titleId,
-				tally.toScore(titleId, settings)))
+				tally.toScore(titleId, settings, ScoringTopology.overallMean(context))))
 			.withHeaders(ScoringTopology.cloudEventHeaders()));
 	}
 }

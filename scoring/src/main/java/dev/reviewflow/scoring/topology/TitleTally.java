@@ -64,10 +64,17 @@ public record TitleTally(long count, long sum, List<Long> histogram, long positi
 		return percent(positive, count);
 	}
 
-	public TitleScoreChanged toScore(String titleId, ScoringSettings settings) {
+	/**
+	 * The title's full score.
+	 * @param overallMean C of the weighted rating: the mean of all ratings of all titles, null while unknown
+	 */
+	public TitleScoreChanged toScore(String titleId, ScoringSettings settings, @Nullable Double overallMean) {
 		long critics = reviews.fresh() + reviews.rotten();
 		long topCritics = reviews.topFresh() + reviews.topRotten();
-		return new TitleScoreChanged(titleId, new TitleScoreChanged.UserRating(average(), count, null, histogram),
+		Double average = average();
+		return new TitleScoreChanged(titleId,
+				new TitleScoreChanged.UserRating(average, count,
+						Weighted.rating(count, average, settings.minVotes(), overallMean), histogram),
 				new TitleScoreChanged.AudienceScore(audiencePercent(), count),
 				new TitleScoreChanged.CriticScore(tomatometer(reviews.fresh(), critics, settings), reviews.fresh(),
 						reviews.rotten(), critics,

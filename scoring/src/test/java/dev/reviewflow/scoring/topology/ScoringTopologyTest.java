@@ -106,6 +106,41 @@ class ScoringTopologyTest {
 		assertThat(score.updatedAt()).isEqualTo(T0.plusSeconds(2));
 	}
 
+	void rate(String titleId, String user, Integer rating, Instant at) {
+		ratings.pipeInput(titleId, CloudEvent.of("review-intake", titleId, new RatingSet(titleId, user, rating, at)));
+	}
+
+	TitleScoreChanged latestScoreOf(String titleId) {
+		return titleScores.readValuesToList()
+			.stream()
+			.map(event -> (TitleScoreChanged) event.data())
+			.filter(score -> score.titleId().equals(titleId))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+	}
+
+	@Test
+	void theWeightedRatingPullsFewRatingsTowardsTheMeanOfAllTitles() {
+		rate("title-a", "alice", 8, T0);
+		assertThat(latestScoreOf("title-a").userRating().weighted()).as("no other ratings yet: C is unknown")
+			.isEqualTo(8.0);
+
+		rate("title-b", "bob", 2, T0.plusSeconds(1));
+		// v=1, R=2, m=100, C=8 (all ratings before this one)
+		assertThat(latestScoreOf("title-b").userRating().weighted()).isEqualTo(7.9406);
+
+		rate("title-a", "carol", 6, T0.plusSeconds(2));
+		// v=2, R=7, m=100, C=(8+2)/2=5
+		assertThat(latestScoreOf("title-a").userRating().weighted()).isEqualTo(5.0392);
+	}
+
+	@Test
+	void theWeightedFormulaMatchesImdbs() {
+		assertThat(Weighted.rating(0, null, 100, 7.0)).isNull();
+		assertThat(Weighted.rating(5892, 6.4, 25000, 6.9)).isCloseTo(6.8046, within(0.0001));
+		assertThat(Weighted.rating(100, 9.0, 100, 5.0)).isEqualTo(7.0);
+	}
+
 	@Test
 	void aChangedRatingReplacesTheUsersEarlierOne() {
 		rate("alice", 8, T0);
