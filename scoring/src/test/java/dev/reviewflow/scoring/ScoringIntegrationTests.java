@@ -121,6 +121,18 @@ class ScoringIntegrationTests {
 	}
 
 	@Test
+	void eventsByTypeFreshnessAndStoreSizesAreMeasured() {
+		String titleId = "metered-" + UUID.randomUUID().toString().substring(0, 8);
+		rate(titleId, "alice", 7);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String metrics = Http.on(port).raw("GET", "/actuator/prometheus", null, new byte[0]).body();
+			assertThat(metrics).containsPattern("reviewflow_scoring_events_total\\{[^}]*type=\"reviewflow.rating-set.v1\"");
+			assertThat(metrics).containsPattern("reviewflow_score_freshness_seconds_count(\\{[^}]*\\})? [1-9]");
+			assertThat(metrics).containsPattern("reviewflow_scoring_store_entries\\{[^}]*store=\"title-tallies\"[^}]*\\} [1-9]");
+		});
+	}
+
+	@Test
 	void theDashboardIsServedAtTheRoot() {
 		Http.Response page = Http.on(port).raw("GET", "/", null, new byte[0]);
 		assertThat(page.status()).isEqualTo(200);

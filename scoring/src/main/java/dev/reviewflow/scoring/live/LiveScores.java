@@ -1,5 +1,7 @@
 package dev.reviewflow.scoring.live;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +15,7 @@ import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.scoring.topology.ScoreQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Pushes every published score to the connected dashboards. It reads the score topics as they are committed (each
  * instance in a consumer group of its own, so every instance sees every score), and sends each client the current
- * values first, then every change, with a heartbeat comment when idle.
+ * values first, then every change, with a heartbeat comment when idle. Reading the published scores is also where
+ * {@code reviewflow.score.freshness} is measured: from the event time of the input to the score being readable.
  */
 @Component
 class LiveScores implements DisposableBean {
@@ -37,6 +41,8 @@ class LiveScores implements DisposableBean {
 
 	private final LiveProperties properties;
 
+	private final Timer freshness;
+
 	private final ScheduledExecutorService heartbeats = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("live-heartbeat").factory());
 
@@ -45,6 +51,11 @@ class LiveScores implements DisposableBean {
 		this.properties = properties;
 		long every = properties.heartbeat().toMillis();
 		heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+		this.freshness = Timer.builder("reviewflow.score.freshness")
+			.description("From the event time of the input that changed a score to the score being published")
+			.publishPercentiles(0.5, 0.99)
+			.publishPercentileHistogram()
+			.register(meters);
 		Gauge.builder("reviewflow.live.clients", clients, List::size)
 			.description("Dashboards connected to the live score stream")
 			.register(meters);
@@ -78,6 +89,9 @@ class LiveScores implements DisposableBean {
 			default -> null;
 		};
 		if (update != null) {
+			Instant causedAt = event.data() instanceof TitleScoreChanged title ? title.updatedAt()
+					: ((ReviewScoreChanged) event.data()).updatedAt();
+			freshness.record(Duration.between(causedAt, Instant.now()));
 			for (LiveClient client : clients) {
 				if (client.wants(update)) {
 					client.offer(update);

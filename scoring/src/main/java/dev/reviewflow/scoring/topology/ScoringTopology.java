@@ -6,6 +6,8 @@ import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.kafka.CloudEventSerde;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -59,6 +61,10 @@ public final class ScoringTopology {
 	private ScoringTopology() {
 	}
 
+	private static void counted(MeterRegistry meters, CloudEvent<?> event) {
+		meters.counter("reviewflow.scoring.events", "type", event.type()).increment();
+	}
+
 	/** C of the weighted rating as the global store knows it now; null before the first rating. */
 	static @Nullable Double overallMean(ProcessorContext<?, ?> context) {
 		TimestampedKeyValueStore<String, RatingSums> store = context.getStateStore(GLOBAL_RATINGS);
@@ -71,7 +77,16 @@ public final class ScoringTopology {
 		return new RecordHeaders().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** The topology without metrics (tests). */
 	public static StreamsBuilder build(StreamsBuilder builder, ScoringSettings settings) {
+		return build(builder, settings, new SimpleMeterRegistry());
+	}
+
+	/**
+	 * The topology.
+	 * @param meters where input events are counted by type ({@code reviewflow.scoring.events})
+	 */
+	public static StreamsBuilder build(StreamsBuilder builder, ScoringSettings settings, MeterRegistry meters) {
 		CloudEventSerde events = new CloudEventSerde();
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_RATINGS),
 				Serdes.String(), new JacksonJsonSerde<>(UserRating.class)));
@@ -111,12 +126,14 @@ public final class ScoringTopology {
 					.withValueSerde(sums));
 
 		builder.stream(Topics.RATINGS.name(), consumed)
+			.peek((key, event) -> counted(meters, event))
 			.process(() -> new RatingsProcessor(settings), USER_RATINGS, TITLE_TALLIES)
 			.to(Topics.TITLE_SCORES.name(), produced);
 
 		// reviews and decisions are keyed by reviewId; their effect on counts moves to the title's partition
 		builder.stream(Topics.REVIEW_EVENTS.name(), consumed)
 			.merge(builder.stream(Topics.MODERATION_DECISIONS.name(), consumed))
+			.peek((key, event) -> counted(meters, event))
 			.process(ReviewsProcessor::new, REVIEW_STATES)
 			.repartition(Repartitioned.with(Serdes.String(), new JacksonJsonSerde<>(ReviewContribution.Change.class))
 				.withName("title-review-changes")
@@ -124,6 +141,7 @@ public final class ScoringTopology {
 			.process(() -> new TitleReviewsProcessor(settings), TITLE_TALLIES)
 			.to(Topics.TITLE_SCORES.name(), produced);
 		builder.stream(Topics.VOTES.name(), Consumed.with(Serdes.String(), events))
+			.peek((key, event) -> counted(meters, event))
 			.process(VotesProcessor::new, VOTER_VOTES, REVIEW_TALLIES)
 			.to(Topics.REVIEW_SCORES.name(), produced);
 		return builder;

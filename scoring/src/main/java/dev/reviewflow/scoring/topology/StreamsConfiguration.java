@@ -1,13 +1,18 @@
 package dev.reviewflow.scoring.topology;
 
+import java.util.List;
 import java.util.Properties;
 
 import dev.reviewflow.platform.ReviewflowKafkaProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.boot.health.contributor.Health;
@@ -32,8 +37,27 @@ import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
 class StreamsConfiguration {
 
 	@Bean
-	Object scoringTopology(StreamsBuilder builder, ScoringSettings settings) {
-		return ScoringTopology.build(builder, settings);
+	Object scoringTopology(StreamsBuilder builder, ScoringSettings settings, MeterRegistry meters) {
+		return ScoringTopology.build(builder, settings, meters);
+	}
+
+	/** Entries in each state store (approximate, as RocksDB estimates them); NaN while the stores cannot answer. */
+	@Bean
+	MeterBinder stateStoreSizes(KafkaStreamsInteractiveQueryService queries) {
+		return registry -> {
+			for (String store : List.of(ScoringTopology.USER_RATINGS, ScoringTopology.TITLE_TALLIES,
+					ScoringTopology.REVIEW_STATES, ScoringTopology.VOTER_VOTES, ScoringTopology.REVIEW_TALLIES)) {
+				Gauge.builder("reviewflow.scoring.store.entries", queries, q -> {
+					try {
+						return q.retrieveQueryableStore(store, QueryableStoreTypes.keyValueStore())
+							.approximateNumEntries();
+					}
+					catch (RuntimeException ex) {
+						return Double.NaN;
+					}
+				}).tag("store", store).register(registry);
+			}
+		};
 	}
 
 	/** Where the topology keeps C of the weighted rating, for every instance to read. */
@@ -47,9 +71,11 @@ class StreamsConfiguration {
 	}
 
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer deadLetters() {
-		KafkaStreamsDeadLetterDestinationResolver toDeadLetterTopic = (context, record,
-				exception) -> new TopicPartition(context.topic() + ".DLT", context.partition());
+	StreamsBuilderFactoryBeanConfigurer deadLetters(MeterRegistry meters) {
+		KafkaStreamsDeadLetterDestinationResolver toDeadLetterTopic = (context, record, exception) -> {
+			meters.counter("reviewflow.dead.lettered", "topic", context.topic()).increment();
+			return new TopicPartition(context.topic() + ".DLT", context.partition());
+		};
 		return factory -> {
 			Properties properties = factory.getStreamsConfiguration();
 			properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
