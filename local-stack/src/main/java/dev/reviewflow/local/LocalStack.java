@@ -130,6 +130,16 @@ public final class LocalStack {
 		properties.put("spring.datasource.username", "postgres");
 		properties.put("spring.datasource.password", "postgres");
 		properties.put("spring.kafka.streams.state-dir", state.resolve("scoring-state").toString());
+		Path switchedTo = state.resolve("scoring.application-id");
+		if (service.name().equals("scoring") && Files.exists(switchedTo)) {
+			// written by ./reviewflow replay once a rebuild under a new application id has caught up
+			try {
+				properties.put("spring.kafka.streams.application-id", Files.readString(switchedTo).strip());
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
 		properties.put("logging.file.name", state.resolve("logs/" + service.name() + ".log").toString());
 		properties.put("logging.threshold.console", "WARN");
 		properties.put("spring.main.banner-mode", "off");

@@ -62,6 +62,20 @@ public final class TopicProbe implements AutoCloseable {
 		return seen.stream().filter(condition).toList();
 	}
 
+	/** Reads until it has reached the end of every partition of its topics, and returns every record read. */
+	public List<ConsumerRecord<String, byte[]>> readToEnd() {
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+			consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+			var assignment = consumer.assignment();
+			if (assignment.isEmpty()) {
+				return false;
+			}
+			var ends = consumer.endOffsets(assignment);
+			return assignment.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+		});
+		return seen();
+	}
+
 	/** Every record read so far. */
 	public List<ConsumerRecord<String, byte[]>> seen() {
 		return List.copyOf(seen);

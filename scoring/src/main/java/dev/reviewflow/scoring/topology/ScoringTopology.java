@@ -44,9 +44,6 @@ public final class ScoringTopology {
 	/** The number and sum of all ratings of all titles (one key), read by every instance: C of the weighted rating. */
 	public static final String GLOBAL_RATINGS = "global-ratings";
 
-	/** The compacted topic {@link #GLOBAL_RATINGS} is kept in. */
-	public static final String GLOBAL_RATINGS_TOPIC = "scoring.global-ratings";
-
 	static final String ALL = "all";
 
 	/** What scoring knows of each review (type, verdict, revision, latest decision), keyed by reviewId. */
@@ -77,16 +74,18 @@ public final class ScoringTopology {
 		return new RecordHeaders().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The topology without metrics (tests). */
+	/** The live topology of application id {@code scoring}, without metrics (tests). */
 	public static StreamsBuilder build(StreamsBuilder builder, ScoringSettings settings) {
-		return build(builder, settings, new SimpleMeterRegistry());
+		return build(builder, settings, new SimpleMeterRegistry(), Outputs.live("scoring"));
 	}
 
 	/**
 	 * The topology.
 	 * @param meters where input events are counted by type ({@code reviewflow.scoring.events})
+	 * @param outputs the topics it writes
 	 */
-	public static StreamsBuilder build(StreamsBuilder builder, ScoringSettings settings, MeterRegistry meters) {
+	public static StreamsBuilder build(StreamsBuilder builder, ScoringSettings settings, MeterRegistry meters,
+			Outputs outputs) {
 		CloudEventSerde events = new CloudEventSerde();
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_RATINGS),
 				Serdes.String(), new JacksonJsonSerde<>(UserRating.class)));
@@ -104,7 +103,7 @@ public final class ScoringTopology {
 
 		// C, the mean of all ratings: each title's latest sums in, the previous ones out, one key for all titles
 		JacksonJsonSerde<RatingSums> sums = new JacksonJsonSerde<>(RatingSums.class);
-		builder.stream(Topics.TITLE_SCORES.name(), consumed)
+		builder.stream(outputs.titleScores(), consumed)
 			.filter((titleId, event) -> event.data() instanceof TitleScoreChanged)
 			.mapValues(event -> RatingSums.of((TitleScoreChanged) event.data()))
 			.toTable(Named.as("title-rating-sums"),
@@ -119,8 +118,8 @@ public final class ScoringTopology {
 						.withKeySerde(Serdes.String())
 						.withValueSerde(sums))
 			.toStream()
-			.to(GLOBAL_RATINGS_TOPIC, Produced.with(Serdes.String(), sums));
-		builder.globalTable(GLOBAL_RATINGS_TOPIC, Consumed.with(Serdes.String(), sums),
+			.to(outputs.globalRatings(), Produced.with(Serdes.String(), sums));
+		builder.globalTable(outputs.globalRatings(), Consumed.with(Serdes.String(), sums),
 				Materialized.<String, RatingSums, KeyValueStore<Bytes, byte[]>>as(GLOBAL_RATINGS)
 					.withKeySerde(Serdes.String())
 					.withValueSerde(sums));
@@ -128,7 +127,7 @@ public final class ScoringTopology {
 		builder.stream(Topics.RATINGS.name(), consumed)
 			.peek((key, event) -> counted(meters, event))
 			.process(() -> new RatingsProcessor(settings), USER_RATINGS, TITLE_TALLIES)
-			.to(Topics.TITLE_SCORES.name(), produced);
+			.to(outputs.titleScores(), produced);
 
 		// reviews and decisions are keyed by reviewId; their effect on counts moves to the title's partition
 		builder.stream(Topics.REVIEW_EVENTS.name(), consumed)
@@ -139,11 +138,11 @@ public final class ScoringTopology {
 				.withName("title-review-changes")
 				.withNumberOfPartitions(Topics.PARTITIONS))
 			.process(() -> new TitleReviewsProcessor(settings), TITLE_TALLIES)
-			.to(Topics.TITLE_SCORES.name(), produced);
+			.to(outputs.titleScores(), produced);
 		builder.stream(Topics.VOTES.name(), Consumed.with(Serdes.String(), events))
 			.peek((key, event) -> counted(meters, event))
 			.process(VotesProcessor::new, VOTER_VOTES, REVIEW_TALLIES)
-			.to(Topics.REVIEW_SCORES.name(), produced);
+			.to(outputs.reviewScores(), produced);
 		return builder;
 	}
 }

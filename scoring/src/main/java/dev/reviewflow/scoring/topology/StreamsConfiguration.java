@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -37,8 +38,13 @@ import org.springframework.kafka.streams.RecoveringProcessingExceptionHandler;
 class StreamsConfiguration {
 
 	@Bean
-	Object scoringTopology(StreamsBuilder builder, ScoringSettings settings, MeterRegistry meters) {
-		return ScoringTopology.build(builder, settings, meters);
+	Outputs outputs(KafkaProperties kafka) {
+		return Outputs.live(kafka.getStreams().getApplicationId());
+	}
+
+	@Bean
+	Object scoringTopology(StreamsBuilder builder, ScoringSettings settings, MeterRegistry meters, Outputs outputs) {
+		return ScoringTopology.build(builder, settings, meters, outputs);
 	}
 
 	/** Entries in each state store (approximate, as RocksDB estimates them); NaN while the stores cannot answer. */
@@ -62,8 +68,8 @@ class StreamsConfiguration {
 
 	/** Where the topology keeps C of the weighted rating, for every instance to read. */
 	@Bean
-	NewTopic globalRatingsTopic(ReviewflowKafkaProperties kafka) {
-		return TopicBuilder.name(ScoringTopology.GLOBAL_RATINGS_TOPIC)
+	NewTopic globalRatingsTopic(ReviewflowKafkaProperties kafka, Outputs outputs) {
+		return TopicBuilder.name(outputs.globalRatings())
 			.partitions(1)
 			.replicas(kafka.replicationFactor())
 			.compact()
