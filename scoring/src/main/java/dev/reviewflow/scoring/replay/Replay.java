@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -93,7 +94,8 @@ public final class Replay {
 			StreamsBuilder builder = ScoringTopology.build(new StreamsBuilder(), settings, new SimpleMeterRegistry(),
 					outputs);
 			long started = System.nanoTime();
-			try (KafkaStreams streams = new KafkaStreams(builder.build(), properties())) {
+			KafkaStreams streams = new KafkaStreams(builder.build(), properties());
+			try {
 				streams.start();
 				long deadline = started + timeout.toNanos();
 				long processed = 0;
@@ -110,6 +112,12 @@ public final class Replay {
 					progress(processed, total, System.nanoTime() - started);
 				}
 				out.println();
+			}
+			finally {
+				// leave the group at once, so the service that switches over gets the partitions without waiting
+				// for the session timeout
+				streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+					.withTimeout(Duration.ofSeconds(30)));
 			}
 			return new Summary(total, Duration.ofNanos(System.nanoTime() - started), outputs);
 		}
