@@ -10,7 +10,9 @@ import java.util.UUID;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -70,6 +72,32 @@ public class ScoreQueries {
 			}
 			return scores;
 		});
+	}
+
+	/**
+	 * The instance that keeps a title's score, when it is another one than this: with several instances each key
+	 * lives on one of them.
+	 */
+	public Optional<HostInfo> titleOwner(String titleId) {
+		return remoteOwner(ScoringTopology.TITLE_TALLIES, titleId);
+	}
+
+	/** The instance that keeps a review's score, when it is another one than this. */
+	public Optional<HostInfo> reviewOwner(UUID reviewId) {
+		return remoteOwner(ScoringTopology.REVIEW_TALLIES, reviewId.toString());
+	}
+
+	private Optional<HostInfo> remoteOwner(String store, String key) {
+		try {
+			HostInfo owner = queries.getKafkaStreamsApplicationHostInfo(store, key, new StringSerializer());
+			HostInfo self = queries.getCurrentKafkaStreamsApplicationHostInfo();
+			return owner == null || owner.equals(self) || owner.equals(HostInfo.unavailable()) ? Optional.empty()
+					: Optional.of(owner);
+		}
+		catch (RuntimeException ex) {
+			throw ApiException.unavailable("Scores are being restored or rebalanced; try again in a few seconds.",
+					Duration.ofSeconds(2));
+		}
 	}
 
 	/** C of the weighted rating: the mean of all ratings of all titles. */

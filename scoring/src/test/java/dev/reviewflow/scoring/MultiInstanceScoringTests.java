@@ -1,0 +1,94 @@
+package dev.reviewflow.scoring;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.RatingSet;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.SharedInfrastructure;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Two scoring instances share the work; either answers for any title, forwarding to the one that keeps it. */
+class MultiInstanceScoringTests {
+
+	static final CloudEventCodec CODEC = new CloudEventCodec();
+
+	@Test
+	void eitherInstanceAnswersForEveryTitle() throws Exception {
+		String applicationId = "scoring-multi-" + UUID.randomUUID().toString().substring(0, 6);
+		String prefix = applicationId + "-title";
+		List<ConfigurableApplicationContext> instances = new ArrayList<>();
+		try (TopicProbe probe = TopicProbe.on(Topics.TITLE_SCORES.name())) {
+			for (int i = 0; i < 2; i++) {
+				int port = freePort();
+				instances.add(new SpringApplicationBuilder(ScoringApplication.class).run(
+						"--server.port=" + port,
+						"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
+						"--spring.kafka.streams.application-id=" + applicationId,
+						"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + applicationId
+								+ "-" + i));
+			}
+			List<Http> clients = instances.stream()
+				.map(context -> Http.on(Integer.parseInt(context.getEnvironment().getProperty("local.server.port"))))
+				.toList();
+			for (Http client : clients) {
+				await().atMost(Duration.ofSeconds(90))
+					.until(() -> client.get("/actuator/health/readiness").status() == 200);
+			}
+
+			List<String> titles = new ArrayList<>();
+			for (int t = 0; t < 12; t++) {
+				String titleId = prefix + "-" + t;
+				titles.add(titleId);
+				probe.send(Topics.RATINGS.name(), titleId, CODEC.encode(CloudEvent.of("review-intake", titleId,
+						new RatingSet(titleId, "user", 1 + t % 10, Instant.now()))));
+			}
+
+			Set<HostInfo> owners = new HashSet<>();
+			KafkaStreamsInteractiveQueryService metadata = instances.getFirst()
+				.getBean(KafkaStreamsInteractiveQueryService.class);
+			for (String titleId : titles) {
+				for (Http client : clients) {
+					await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+						Http.Response score = client.get("/api/titles/" + titleId + "/score");
+						assertThat(score.status()).as(score.toString()).isEqualTo(200);
+						assertThat(score.json().get("titleId").asString()).isEqualTo(titleId);
+						assertThat(score.json().get("userRating").get("count").asLong()).isEqualTo(1);
+					});
+				}
+				owners.add(metadata.getKafkaStreamsApplicationHostInfo("title-tallies", titleId,
+						new StringSerializer()));
+			}
+			assertThat(owners).as("the titles are spread over both instances").hasSize(2);
+		}
+		finally {
+			instances.forEach(ConfigurableApplicationContext::close);
+		}
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+}
