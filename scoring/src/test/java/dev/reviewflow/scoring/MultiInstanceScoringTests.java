@@ -80,6 +80,12 @@ class MultiInstanceScoringTests {
 						new StringSerializer()));
 			}
 			assertThat(owners).as("the titles are spread over both instances").hasSize(2);
+
+			// the list of all titles (also a live stream's first values) gathers both instances' titles
+			for (Http client : clients) {
+				List<String> listed = client.get("/api/titles/scores").json().findValuesAsString("titleId");
+				assertThat(listed).containsAll(titles);
+			}
 		}
 		finally {
 			instances.forEach(ConfigurableApplicationContext::close);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.scoring.topology.ClusterScores;
 import dev.reviewflow.scoring.topology.ScoreQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,8 @@ class LiveScores implements DisposableBean {
 
 	private final ScoreQueries scores;
 
+	private final ClusterScores cluster;
+
 	private final LiveProperties properties;
 
 	private final Timer freshness;
@@ -46,8 +49,9 @@ class LiveScores implements DisposableBean {
 	private final ScheduledExecutorService heartbeats = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("live-heartbeat").factory());
 
-	LiveScores(ScoreQueries scores, LiveProperties properties, MeterRegistry meters) {
+	LiveScores(ScoreQueries scores, ClusterScores cluster, LiveProperties properties, MeterRegistry meters) {
 		this.scores = scores;
+		this.cluster = cluster;
 		this.properties = properties;
 		long every = properties.heartbeat().toMillis();
 		heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
@@ -63,8 +67,8 @@ class LiveScores implements DisposableBean {
 
 	/** A new stream for the given titles (none: all titles), starting with their current scores. */
 	SseEmitter connect(Set<String> titleIds) {
-		List<TitleScoreChanged> current = titleIds.isEmpty() ? scores.allTitleScores()
-				: titleIds.stream().flatMap(id -> scores.titleScore(id).stream()).toList();
+		List<TitleScoreChanged> current = titleIds.isEmpty() ? cluster.allTitleScores()
+				: titleIds.stream().flatMap(id -> cluster.titleScore(id).stream()).toList();
 		List<ReviewScoreChanged> reviews = titleIds.stream()
 			.flatMap(id -> scores.reviewScoresOfTitle(id).stream())
 			.toList();

@@ -1,86 +1,58 @@
 package dev.reviewflow.scoring.web;
 
-import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
+import dev.reviewflow.events.ReviewScoreChanged;
+import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
+import dev.reviewflow.scoring.topology.ClusterScores;
 import dev.reviewflow.scoring.topology.ScoreQueries;
-import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Current scores; public. */
+/**
+ * Current scores; public. Any instance answers for any key, asking the instance that keeps it; a query another
+ * instance forwarded ({@link ClusterScores#FORWARDED}) is answered from this instance's own stores.
+ */
 @RestController
 class ScoreController {
 
-	/** Marks a query one instance forwarded to the owner of the key, which then answers from its own stores. */
-	static final String FORWARDED = "X-Reviewflow-Forwarded";
+	private final ScoreQueries local;
 
-	private final ScoreQueries scores;
+	private final ClusterScores cluster;
 
-	private final RestClient forwarding;
-
-	ScoreController(ScoreQueries scores) {
-		this.scores = scores;
-		this.forwarding = RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> {
-		}).build();
+	ScoreController(ScoreQueries local, ClusterScores cluster) {
+		this.local = local;
+		this.cluster = cluster;
 	}
 
 	@GetMapping("/api/titles/{titleId}/score")
-	ResponseEntity<?> titleScore(@PathVariable String titleId, @RequestHeader(name = FORWARDED, required = false)
-	@Nullable String forwarded) {
-		if (forwarded == null) {
-			Optional<HostInfo> owner = scores.titleOwner(titleId);
-			if (owner.isPresent()) {
-				return forward(owner.get(), "/api/titles/{titleId}/score", titleId);
-			}
-		}
-		return ResponseEntity.ok(scores.titleScore(titleId)
-			.orElseThrow(() -> ApiException.notFound("No score yet for title '" + titleId + "'.")));
+	TitleScoreChanged titleScore(@PathVariable String titleId,
+			@RequestHeader(name = ClusterScores.FORWARDED, required = false) @Nullable String forwarded) {
+		return (forwarded == null ? cluster.titleScore(titleId) : local.titleScore(titleId))
+			.orElseThrow(() -> ApiException.notFound("No score yet for title '" + titleId + "'."));
+	}
+
+	/** Every title's current score. */
+	@GetMapping("/api/titles/scores")
+	List<TitleScoreChanged> allTitleScores(
+			@RequestHeader(name = ClusterScores.FORWARDED, required = false) @Nullable String forwarded) {
+		return forwarded == null ? cluster.allTitleScores() : local.allTitleScores();
 	}
 
 	@GetMapping("/api/reviews/{reviewId}/score")
-	ResponseEntity<?> reviewScore(@PathVariable UUID reviewId, @RequestHeader(name = FORWARDED, required = false)
-	@Nullable String forwarded) {
-		if (forwarded == null) {
-			Optional<HostInfo> owner = scores.reviewOwner(reviewId);
-			if (owner.isPresent()) {
-				return forward(owner.get(), "/api/reviews/{reviewId}/score", reviewId);
-			}
-		}
-		return ResponseEntity.ok(scores.reviewScore(reviewId));
-	}
-
-	/** Asks the instance that owns the key and answers what it answered. */
-	private ResponseEntity<?> forward(HostInfo owner, String path, Object id) {
-		try {
-			ResponseEntity<byte[]> answer = forwarding.get()
-				.uri("http://" + owner.host() + ":" + owner.port() + path, id)
-				.header(FORWARDED, "true")
-				.retrieve()
-				.toEntity(byte[].class);
-			ResponseEntity.BodyBuilder relayed = ResponseEntity.status(answer.getStatusCode());
-			if (answer.getHeaders().getContentType() != null) {
-				relayed.contentType(answer.getHeaders().getContentType());
-			}
-			return relayed.body(answer.getBody());
-		}
-		catch (RestClientException ex) {
-			throw ApiException.unavailable("The instance holding this score did not answer; try again shortly.",
-					Duration.ofSeconds(2));
-		}
+	ReviewScoreChanged reviewScore(@PathVariable UUID reviewId,
+			@RequestHeader(name = ClusterScores.FORWARDED, required = false) @Nullable String forwarded) {
+		return forwarded == null ? cluster.reviewScore(reviewId) : local.reviewScore(reviewId);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -88,7 +60,8 @@ class ScoreController {
 
 		@Bean
 		EndpointRules scoreRules() {
-			return registry -> registry.requestMatchers(HttpMethod.GET, "/api/titles/*/score", "/api/reviews/*/score")
+			return registry -> registry
+				.requestMatchers(HttpMethod.GET, "/api/titles/*/score", "/api/titles/scores", "/api/reviews/*/score")
 				.permitAll();
 		}
 	}
