@@ -240,6 +240,26 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 	}
 
 	@Test
+	void anAuthorSubmittingTheSameReviewManyTimesAtOnceGetsOneReviewAndConflictsForTheRest() throws Exception {
+		title("racing-2012");
+		Http racer = as("racer", "USER");
+		List<java.util.concurrent.Future<Http.Response>> responses = new java.util.ArrayList<>();
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < 8; i++) {
+				responses.add(executor.submit(() -> racer.post("/api/titles/racing-2012/reviews", """
+						{"rating":6,"headline":"Quick","body":"Sent many times."}""")));
+			}
+		}
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (var response : responses) {
+			statuses.add(response.get().status());
+		}
+		assertThat(statuses).containsOnly(202, 409);
+		assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+		assertThat(count("select count(*) from review where title_id = 'racing-2012'")).isOne();
+	}
+
+	@Test
 	void aBodyOverSixtyFourKibibytesIsRefusedWith413() {
 		title("large-2012");
 		String huge = "x".repeat(70 * 1024);

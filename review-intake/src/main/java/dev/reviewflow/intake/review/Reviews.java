@@ -40,6 +40,7 @@ public class Reviews implements ReviewedRatings {
 
 	private final Titles titles;
 
+	/** Lazily: ratings ask reviews (as {@link ReviewedRatings}) whether a review carries a rating. */
 	private final ObjectProvider<Ratings> ratings;
 
 	private final Outbox outbox;
@@ -64,27 +65,25 @@ public class Reviews implements ReviewedRatings {
 		if (!titles.exists(titleId)) {
 			throw ApiException.notFound("There is no title '" + titleId + "'.");
 		}
-		Optional<UUID> existing = jdbc
-			.sql("select review_id from review where title_id = ? and author_id = ? and status <> 'DELETED'")
-			.params(titleId, author.id())
-			.query(UUID.class)
-			.optional();
-		if (existing.isPresent()) {
-			throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "Already reviewed",
-					"You have already reviewed this title: review " + existing.get() + ". Edit that one instead.",
-					java.util.Map.of("reviewId", existing.get()));
-		}
+		existingReview(titleId, author.id()).ifPresent(existing -> {
+			throw alreadyReviewed(existing);
+		});
 		UUID reviewId = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		boolean topCritic = draft.type() == ReviewType.CRITIC && author.topCritic();
-		jdbc.sql("""
+		int inserted = jdbc.sql("""
 				insert into review (review_id, title_id, author_id, type, revision, rating, verdict, publication,
 				  top_critic, headline, body, contains_spoilers, status, created_at, status_changed_at)
-				values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+				values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+				on conflict (title_id, author_id) where status <> 'DELETED' do nothing""")
 			.params(reviewId, titleId, author.id(), draft.type().name(), draft.rating(),
 					draft.verdict() == null ? null : draft.verdict().name(), draft.publication(), topCritic,
 					draft.headline(), draft.body(), draft.containsSpoilers(), Timestamp.from(now), Timestamp.from(now))
 			.update();
+		if (inserted == 0) {
+			// the same author submitting twice at the same moment: the unique index decided for the other one
+			throw alreadyReviewed(existingReview(titleId, author.id()).orElseThrow());
+		}
 		outbox.publish(reviewId.toString(),
 				new ReviewSubmitted(reviewId, titleId, author.id(), draft.type(), 1, draft.rating(), draft.verdict(),
 						draft.publication(), topCritic, draft.headline(), draft.body(), draft.containsSpoilers(),
@@ -95,6 +94,19 @@ public class Reviews implements ReviewedRatings {
 		meters.counter("reviewflow.reviews.submitted", "type", draft.type().name(), "outcome", "accepted")
 			.increment();
 		return find(reviewId).orElseThrow();
+	}
+
+	private Optional<UUID> existingReview(String titleId, String authorId) {
+		return jdbc.sql("select review_id from review where title_id = ? and author_id = ? and status <> 'DELETED'")
+			.params(titleId, authorId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	private static ApiException alreadyReviewed(UUID existing) {
+		return new ApiException(org.springframework.http.HttpStatus.CONFLICT, "Already reviewed",
+				"You have already reviewed this title: review " + existing + ". Edit that one instead.",
+				java.util.Map.of("reviewId", existing));
 	}
 
 	/**
