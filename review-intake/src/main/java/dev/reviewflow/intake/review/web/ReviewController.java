@@ -25,8 +25,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -49,9 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReviewController {
 
-	/** Text may hold newlines and tabs, but no other control characters. */
-	static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*";
-
 	private final Reviews reviews;
 
 	private final IntakeProperties properties;
@@ -62,13 +57,8 @@ class ReviewController {
 	}
 
 	record SubmitReview(@Nullable @Min(1) @Max(10) Integer rating, @Nullable Verdict verdict,
-			@Nullable @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
-					message = "must not contain control characters") String publication,
-			@NotNull @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
-					message = "must not contain control characters") String headline,
-			@NotNull @Size(min = 1, max = 10_000) @Pattern(regexp = NO_CONTROL_CHARACTERS,
-					message = "must not contain control characters") String body,
-			@Nullable Boolean containsSpoilers) {
+			@Nullable @ReviewText(max = 200) String publication, @NotNull @ReviewText(max = 200) String headline,
+			@NotNull @ReviewText(max = 10_000) String body, @Nullable Boolean containsSpoilers) {
 	}
 
 	record Accepted(UUID reviewId, ReviewStatus status) {
@@ -85,14 +75,10 @@ class ReviewController {
 			.body(new Accepted(review.reviewId(), review.status()));
 	}
 
+	/** An edit: only what is sent changes. */
 	record EditReview(@Nullable @Min(1) @Max(10) Integer rating, @Nullable Verdict verdict,
-			@Nullable @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
-					message = "must not contain control characters") String publication,
-			@Nullable @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS,
-					message = "must not contain control characters") String headline,
-			@Nullable @Size(min = 1, max = 10_000) @Pattern(regexp = NO_CONTROL_CHARACTERS,
-					message = "must not contain control characters") String body,
-			@Nullable Boolean containsSpoilers) {
+			@Nullable @ReviewText(max = 200) String publication, @Nullable @ReviewText(max = 200) String headline,
+			@Nullable @ReviewText(max = 10_000) String body, @Nullable Boolean containsSpoilers) {
 	}
 
 	@PatchMapping("/api/reviews/{reviewId}")
