@@ -1,5 +1,9 @@
 package dev.reviewflow.testsupport;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 
 import dev.reviewflow.testsupport.SharedInfrastructure.Source;
@@ -31,7 +35,7 @@ public class RealInfrastructure {
 	static final String JDBC_DETAILS = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(KafkaFromContainer.class)
+	@WhenSource(kafka = true, value = Source.CONTAINER)
 	static class KafkaContainerConnection {
 
 		@Bean(destroyMethod = "")
@@ -43,7 +47,7 @@ public class RealInfrastructure {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { JDBC_DETAILS, "org.testcontainers.postgresql.PostgreSQLContainer" })
-	@Conditional(PostgresFromContainer.class)
+	@WhenSource(kafka = false, value = Source.CONTAINER)
 	static class PostgresContainerConnection {
 
 		@Bean(destroyMethod = "")
@@ -54,7 +58,7 @@ public class RealInfrastructure {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(KafkaEmbedded.class)
+	@WhenSource(kafka = true, value = Source.EMBEDDED)
 	static class EmbeddedKafkaConnection {
 
 		@Bean
@@ -65,7 +69,7 @@ public class RealInfrastructure {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { JDBC_DETAILS, "io.zonky.test.db.postgres.embedded.EmbeddedPostgres" })
-	@Conditional(PostgresEmbedded.class)
+	@WhenSource(kafka = false, value = Source.EMBEDDED)
 	static class EmbeddedPostgresConnection {
 
 		@Bean
@@ -91,35 +95,25 @@ public class RealInfrastructure {
 		}
 	}
 
-	static final class KafkaFromContainer implements Condition {
+	/** Which piece of infrastructure a configuration is for, and from which source it must come. */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.TYPE)
+	@Conditional(SourceCondition.class)
+	@interface WhenSource {
 
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return SharedInfrastructure.kafkaSource() == Source.CONTAINER;
-		}
+		boolean kafka();
+
+		Source value();
 	}
 
-	static final class PostgresFromContainer implements Condition {
+	static final class SourceCondition implements Condition {
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return SharedInfrastructure.postgresSource() == Source.CONTAINER;
-		}
-	}
-
-	static final class KafkaEmbedded implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return SharedInfrastructure.kafkaSource() == Source.EMBEDDED;
-		}
-	}
-
-	static final class PostgresEmbedded implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return SharedInfrastructure.postgresSource() == Source.EMBEDDED;
+			var attributes = metadata.getAnnotationAttributes(WhenSource.class.getName());
+			Source wanted = (Source) attributes.get("value");
+			boolean kafka = (Boolean) attributes.get("kafka");
+			return (kafka ? SharedInfrastructure.kafkaSource() : SharedInfrastructure.postgresSource()) == wanted;
 		}
 	}
 }
