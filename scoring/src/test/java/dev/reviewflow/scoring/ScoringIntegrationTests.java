@@ -28,9 +28,12 @@ import dev.reviewflow.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -49,6 +52,19 @@ class ScoringIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	/** The live stream reads only what is published after it joined: wait until it has its partitions. */
+	@BeforeEach
+	void liveStreamAssigned() {
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			var container = listeners.getListenerContainer("scoring-live");
+			return container != null && container.getAssignedPartitions() != null
+					&& !container.getAssignedPartitions().isEmpty();
+		});
+	}
 
 	@BeforeAll
 	static void watchTopics() {
