@@ -65,9 +65,6 @@ public class Reviews implements ReviewedRatings {
 		if (!titles.exists(titleId)) {
 			throw ApiException.notFound("There is no title '" + titleId + "'.");
 		}
-		existingReview(titleId, author.id()).ifPresent(existing -> {
-			throw alreadyReviewed(existing);
-		});
 		UUID reviewId = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		boolean topCritic = draft.type() == ReviewType.CRITIC && author.topCritic();
@@ -81,7 +78,7 @@ public class Reviews implements ReviewedRatings {
 					draft.headline(), draft.body(), draft.containsSpoilers(), Timestamp.from(now), Timestamp.from(now))
 			.update();
 		if (inserted == 0) {
-			// the same author submitting twice at the same moment: the unique index decided for the other one
+			// one live review per author per title: the unique index decides, also between simultaneous submissions
 			throw alreadyReviewed(existingReview(titleId, author.id()).orElseThrow());
 		}
 		outbox.publish(reviewId.toString(),

@@ -61,14 +61,24 @@ public class ScoreQueries {
 
 	/** The current scores of a title's reviews that have votes. */
 	public List<ReviewScoreChanged> reviewScoresOfTitle(String titleId) {
-		return this.<ReviewTally, List<ReviewScoreChanged>>read(ScoringTopology.REVIEW_TALLIES, store -> {
-			List<ReviewScoreChanged> scores = new ArrayList<>();
-			try (KeyValueIterator<String, ReviewTally> all = store.all()) {
+		List<String> reviewIds = this.<ReviewState, List<String>>read(ScoringTopology.REVIEW_STATES, states -> {
+			List<String> ids = new ArrayList<>();
+			try (KeyValueIterator<String, ReviewState> all = states.all()) {
 				all.forEachRemaining(entry -> {
-					if (titleId.equals(titleOfReview(UUID.fromString(entry.key)))) {
-						scores.add(entry.value.toScore(UUID.fromString(entry.key)));
+					if (titleId.equals(entry.value.titleId())) {
+						ids.add(entry.key);
 					}
 				});
+			}
+			return ids;
+		});
+		return this.<ReviewTally, List<ReviewScoreChanged>>read(ScoringTopology.REVIEW_TALLIES, tallies -> {
+			List<ReviewScoreChanged> scores = new ArrayList<>();
+			for (String reviewId : reviewIds) {
+				ReviewTally tally = tallies.get(reviewId);
+				if (tally != null) {
+					scores.add(tally.toScore(UUID.fromString(reviewId)));
+				}
 			}
 			return scores;
 		});
