@@ -64,6 +64,11 @@ public class ReviewflowOutboxAutoConfiguration {
 	}
 
 	@Bean
+	RateLimits rateLimits(JdbcClient jdbc) {
+		return new RateLimits(jdbc);
+	}
+
+	@Bean
 	MeterBinder outboxBacklog(JdbcClient jdbc) {
 		return registry -> Gauge
 			.builder("reviewflow.outbox.backlog",

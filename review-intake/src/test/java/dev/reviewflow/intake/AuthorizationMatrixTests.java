@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
+import dev.reviewflow.testsupport.AuthorizationMatrix;
+import dev.reviewflow.testsupport.AuthorizationMatrix.Row;
 import dev.reviewflow.testsupport.Http;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixTests extends IntakeIntegrationTest {
 
 	static final List<String> CALLERS = List.of("anonymous", "author", "other user", "critic", "moderator", "admin");
-
-	/** One endpoint, how to call it (given a fresh fixture) and the expected status per caller, in CALLERS order. */
-	record Row(String endpoint, Function<Fixture, Http.Response> call, int... expected) {
-	}
 
 	/** What one call acts on: a title with a published and a pending review by "author", who rated the title. */
 	record Fixture(String titleId, UUID published, UUID pending, Http caller, String role) {
@@ -57,56 +53,42 @@ class AuthorizationMatrixTests extends IntakeIntegrationTest {
 		return new Fixture(titleId, published, pending, callers.get(caller), role);
 	}
 
-	static final List<Row> MATRIX = List.of(
-			new Row("PUT /api/titles/{id}", f -> f.caller().put("/api/titles/" + f.titleId(), """
+	static final List<Row<Fixture>> MATRIX = List.of(
+			new Row<>("PUT /api/titles/{id}", f -> f.caller().put("/api/titles/" + f.titleId(), """
 					{"name":"Renamed","year":2012,"kind":"MOVIE"}"""), 401, 403, 403, 403, 403, 200),
-			new Row("GET /api/titles/{id}", f -> f.caller().get("/api/titles/" + f.titleId()), 200, 200, 200, 200, 200,
+			new Row<>("GET /api/titles/{id}", f -> f.caller().get("/api/titles/" + f.titleId()), 200, 200, 200, 200, 200,
 					200),
-			new Row("GET /api/titles", f -> f.caller().get("/api/titles?size=5"), 200, 200, 200, 200, 200, 200),
-			new Row("POST /api/titles/{unknown}/reviews",
+			new Row<>("GET /api/titles", f -> f.caller().get("/api/titles?size=5"), 200, 200, 200, 200, 200, 200),
+			new Row<>("POST /api/titles/{unknown}/reviews",
 					f -> f.caller().post("/api/titles/" + f.titleId() + "-p2/reviews", f.reviewBody()), 401, 404, 404,
 					404, 403, 403),
-			new Row("POST /api/titles/{id}/reviews (second by author)",
+			new Row<>("POST /api/titles/{id}/reviews (second by author)",
 					f -> f.caller().post("/api/titles/" + f.titleId() + "/reviews", f.reviewBody()), 401, 409, 202,
 					202, 403, 403),
-			new Row("GET /api/reviews/{published}", f -> f.caller().get("/api/reviews/" + f.published()), 200, 200,
+			new Row<>("GET /api/reviews/{published}", f -> f.caller().get("/api/reviews/" + f.published()), 200, 200,
 					200, 200, 200, 200),
-			new Row("GET /api/reviews/{pending}", f -> f.caller().get("/api/reviews/" + f.pending()), 404, 200, 404,
+			new Row<>("GET /api/reviews/{pending}", f -> f.caller().get("/api/reviews/" + f.pending()), 404, 200, 404,
 					404, 200, 200),
-			new Row("PATCH /api/reviews/{published}",
+			new Row<>("PATCH /api/reviews/{published}",
 					f -> f.caller().patch("/api/reviews/" + f.published(), "{\"body\":\"changed\"}"), 401, 202, 403,
 					403, 403, 403),
-			new Row("PATCH /api/reviews/{pending}",
+			new Row<>("PATCH /api/reviews/{pending}",
 					f -> f.caller().patch("/api/reviews/" + f.pending(), "{\"body\":\"changed\"}"), 401, 202, 404, 404,
 					403, 403),
-			new Row("DELETE /api/reviews/{published}", f -> f.caller().delete("/api/reviews/" + f.published()), 401,
+			new Row<>("DELETE /api/reviews/{published}", f -> f.caller().delete("/api/reviews/" + f.published()), 401,
 					204, 403, 403, 403, 403),
-			new Row("GET /api/titles/{id}/reviews", f -> f.caller().get("/api/titles/" + f.titleId() + "/reviews"),
+			new Row<>("GET /api/titles/{id}/reviews", f -> f.caller().get("/api/titles/" + f.titleId() + "/reviews"),
 					200, 200, 200, 200, 200, 200),
-			new Row("PUT /api/titles/{id}/rating",
+			new Row<>("PUT /api/titles/{id}/rating",
 					f -> f.caller().put("/api/titles/" + f.titleId() + "/rating", "{\"rating\":5}"), 401, 202, 202,
 					403, 403, 403),
-			new Row("GET /api/titles/{id}/rating", f -> f.caller().get("/api/titles/" + f.titleId() + "/rating"), 401,
+			new Row<>("GET /api/titles/{id}/rating", f -> f.caller().get("/api/titles/" + f.titleId() + "/rating"), 401,
 					200, 404, 403, 403, 403),
-			new Row("DELETE /api/titles/{id}/rating (carried by a review)",
+			new Row<>("DELETE /api/titles/{id}/rating (carried by a review)",
 					f -> f.caller().delete("/api/titles/" + f.titleId() + "/rating"), 401, 409, 202, 403, 403, 403));
 
 	@Test
 	void everyEndpointAnswersEveryKindOfCallerAsPromised() {
-		SoftAssertions softly = new SoftAssertions();
-		for (Row row : MATRIX) {
-			for (int i = 0; i < CALLERS.size(); i++) {
-				String caller = CALLERS.get(i);
-				Http.Response response = row.call().apply(fixture(caller));
-				softly.assertThat(response.status())
-					.as("%s as %s: %s", row.endpoint(), caller, response.body())
-					.isEqualTo(row.expected()[i]);
-				if (response.status() >= 400) {
-					softly.assertThat(response.isProblem()).as("%s as %s is problem+json", row.endpoint(), caller)
-						.isTrue();
-				}
-			}
-		}
-		softly.assertAll();
+		AuthorizationMatrix.assertAsPromised(CALLERS, MATRIX, this::fixture);
 	}
 }

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What review-intake's integration tests share: one application context on the shared broker and database, a probe
  * on the topics, tokens and a few steps users take.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		// the authorization matrix alone writes ~170 reviews as one author; moderation tests show the 429
+		properties = "reviewflow.intake.review-rate-limit.max=100000")
 @Import(RealInfrastructure.class)
 abstract class IntakeIntegrationTest {
 

@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -22,18 +25,28 @@ public final class Http {
 
 	private final @Nullable String token;
 
-	private Http(String baseUrl, @Nullable String token) {
+	private final Map<String, String> headers;
+
+	private Http(String baseUrl, @Nullable String token, Map<String, String> headers) {
 		this.baseUrl = baseUrl;
 		this.token = token;
+		this.headers = Map.copyOf(headers);
 	}
 
 	public static Http on(int port) {
-		return new Http("http://localhost:" + port, null);
+		return new Http("http://localhost:" + port, null, Map.of());
 	}
 
 	/** The same client, sending {@code Authorization: Bearer <token>}. */
 	public Http as(String token) {
-		return new Http(baseUrl, token);
+		return new Http(baseUrl, token, headers);
+	}
+
+	/** The same client, sending one more header with every request. */
+	public Http with(String header, String value) {
+		Map<String, String> more = new LinkedHashMap<>(headers);
+		more.put(header, value);
+		return new Http(baseUrl, token, more);
 	}
 
 	public Response get(String path) {
@@ -94,10 +107,12 @@ public final class Http {
 	}
 
 	private Response exchange(String method, String path, HttpRequest.Builder request) {
+		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(null), response.body());
+					response.headers().firstValue("Location").orElse(null), response.body(),
+					response.headers().map());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + path + " failed: " + ex.getMessage(), ex);
@@ -109,7 +124,14 @@ public final class Http {
 	}
 
 	/** What came back. */
-	public record Response(int status, String contentType, @Nullable String location, String body) {
+	public record Response(int status, String contentType, @Nullable String location, String body,
+			Map<String, List<String>> headers) {
+
+		/** The first value of a response header (names are case-insensitive), if it was sent. */
+		public @Nullable String header(String name) {
+			return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+				.flatMap(header -> header.getValue().stream()).findFirst().orElse(null);
+		}
 
 		public JsonNode json() {
 			return MAPPER.readTree(body);

@@ -17,13 +17,15 @@ import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
-import dev.reviewflow.intake.Page;
+import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.rating.Ratings;
 import dev.reviewflow.intake.rating.ReviewedRatings;
 import dev.reviewflow.intake.title.Titles;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.Outbox;
+import dev.reviewflow.platform.Page;
 import dev.reviewflow.platform.ProblemHandling.FieldProblem;
+import dev.reviewflow.platform.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +49,19 @@ public class Reviews implements ReviewedRatings {
 
 	private final MeterRegistry meters;
 
-	Reviews(JdbcClient jdbc, Titles titles, ObjectProvider<Ratings> ratings,
-			Outbox outbox, MeterRegistry meters) {
+	private final RateLimits rateLimits;
+
+	private final IntakeProperties.RateLimit rateLimit;
+
+	Reviews(JdbcClient jdbc, Titles titles, ObjectProvider<Ratings> ratings, Outbox outbox, MeterRegistry meters,
+			RateLimits rateLimits, IntakeProperties properties) {
 		this.jdbc = jdbc;
 		this.titles = titles;
 		this.ratings = ratings;
 		this.outbox = outbox;
 		this.meters = meters;
+		this.rateLimits = rateLimits;
+		this.rateLimit = properties.reviewRateLimit();
 	}
 
 	/**
@@ -65,6 +73,7 @@ public class Reviews implements ReviewedRatings {
 		if (!titles.exists(titleId)) {
 			throw ApiException.notFound("There is no title '" + titleId + "'.");
 		}
+		rateLimits.acquire(author.id(), "review", rateLimit.max(), rateLimit.window());
 		UUID reviewId = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		boolean topCritic = draft.type() == ReviewType.CRITIC && author.topCritic();
@@ -109,19 +118,32 @@ public class Reviews implements ReviewedRatings {
 	/**
 	 * Applies moderation's decision to the revision it judged; a decision about an older revision (the review was
 	 * edited since) or about a deleted review changes nothing. A removed or rejected user review takes its author's
-	 * rating of the title with it.
+	 * rating of the title with it; when a moderator restores it (an appeal kept), the review's rating is the author's
+	 * rating again, unless they have rated the title anew meanwhile.
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
 	public void apply(ModerationDecided decision, Instant decidedAt) {
+		Optional<Review> before = jdbc.sql("select * from review where review_id = ? for update")
+			.param(decision.reviewId())
+			.query(Reviews::row)
+			.optional();
 		int updated = jdbc.sql("""
 				update review set status = ?, status_changed_at = ?
 				where review_id = ? and revision = ? and status <> 'DELETED' and status_changed_at <= ?""")
 			.params(decision.status().name(), Timestamp.from(decidedAt), decision.reviewId(), decision.revision(),
 					Timestamp.from(decidedAt))
 			.update();
-		if (updated == 1 && (decision.status() == ReviewStatus.REMOVED || decision.status() == ReviewStatus.REJECTED)) {
-			find(decision.reviewId()).filter(review -> review.type() == ReviewType.USER)
-				.ifPresent(review -> ratings.getObject().withdraw(review.titleId(), review.authorId()));
+		if (updated == 0 || before.isEmpty() || before.get().type() != ReviewType.USER) {
+			return;
+		}
+		Review review = before.get();
+		boolean withdrawn = review.status() == ReviewStatus.REMOVED || review.status() == ReviewStatus.REJECTED;
+		if (decision.status() == ReviewStatus.REMOVED || decision.status() == ReviewStatus.REJECTED) {
+			ratings.getObject().withdraw(review.titleId(), review.authorId());
+		}
+		else if (decision.status() == ReviewStatus.PUBLISHED && withdrawn && review.rating() != null
+				&& ratings.getObject().find(review.titleId(), review.authorId()).isEmpty()) {
+			ratings.getObject().set(review.titleId(), review.authorId(), review.rating());
 		}
 	}
 
@@ -154,6 +176,7 @@ public class Reviews implements ReviewedRatings {
 					"The edit has " + problems.size() + " invalid field(s) for a " + review.type() + " review.",
 					java.util.Map.of("errors", problems));
 		}
+		rateLimits.acquire(caller.id(), "review", rateLimit.max(), rateLimit.window());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		int revision = review.revision() + 1;
 		Integer rating = patch.rating() != null ? patch.rating() : review.rating();

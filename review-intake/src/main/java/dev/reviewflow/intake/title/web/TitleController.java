@@ -2,12 +2,12 @@ package dev.reviewflow.intake.title.web;
 
 import dev.reviewflow.events.TitleIds;
 import dev.reviewflow.intake.IntakeProperties;
-import dev.reviewflow.intake.Page;
 import dev.reviewflow.intake.title.Title;
 import dev.reviewflow.intake.title.TitleKind;
 import dev.reviewflow.intake.title.Titles;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
+import dev.reviewflow.platform.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package dev.reviewflow.intake;
+package dev.reviewflow.platform;
 
 import java.util.List;
 

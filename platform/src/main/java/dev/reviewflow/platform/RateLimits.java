@@ -1,0 +1,71 @@
+package dev.reviewflow.platform;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Per-user rate limits as a sliding window over the user's recent actions (table {@code rate_limit_hit} in the
+ * service's schema), so every instance of a service sees the same count. The hit belongs to the caller's transaction:
+ * an action that fails and rolls back is not counted.
+ */
+public class RateLimits {
+
+	private final JdbcClient jdbc;
+
+	RateLimits(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Counts one {@code action} by {@code subject}, or refuses it with 429 and {@code Retry-After} (the seconds until
+	 * the oldest counted action leaves the window) when {@code max} of them happened within {@code window}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void acquire(String subject, String action, int max, Duration window) {
+		// one subject's actions of a kind are counted one at a time, so two at once cannot both take the last slot
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))").params(subject, action)
+			.query((rs, n) -> 0)
+			.list();
+		Instant now = Instant.now();
+		Instant since = now.minus(window);
+		jdbc.sql("delete from rate_limit_hit where subject = ? and action = ? and at <= ?")
+			.params(subject, action, Timestamp.from(since))
+			.update();
+		Window recent = jdbc.sql("select count(*), min(at) from rate_limit_hit where subject = ? and action = ?")
+			.params(subject, action)
+			.query((rs, n) -> new Window(rs.getLong(1), rs.getTimestamp(2)))
+			.single();
+		if (recent.count() >= max && recent.oldest() != null) {
+			Duration wait = Duration.between(now, recent.oldest().toInstant().plus(window));
+			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+			ApiException tooMany = new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+					"You may do this " + max + " time(s) per " + describe(window) + "; try again in " + seconds
+							+ " s.",
+					java.util.Map.of("retryAfterSeconds", seconds));
+			tooMany.getHeaders().set("Retry-After", Long.toString(seconds));
+			throw tooMany;
+		}
+		jdbc.sql("insert into rate_limit_hit (subject, action, at) values (?, ?, ?)")
+			.params(subject, action, Timestamp.from(now))
+			.update();
+	}
+
+	private static String describe(Duration window) {
+		if (window.toSeconds() % 3600 == 0) {
+			return window.toHours() == 1 ? "hour" : window.toHours() + " hours";
+		}
+		if (window.toSeconds() % 60 == 0) {
+			return window.toMinutes() == 1 ? "minute" : window.toMinutes() + " minutes";
+		}
+		return window.toSeconds() + " seconds";
+	}
+
+	private record Window(long count, @org.jspecify.annotations.Nullable Timestamp oldest) {
+	}
+}
