@@ -10,8 +10,8 @@ import java.util.List;
 import dev.reviewflow.platform.DevelopmentTokens;
 
 /**
- * Loads the demo title "Won't Back Down" (2012) with a few reviews, through the public API as its users would, the
- * first time the stack starts.
+ * Loads the demo title "Won't Back Down" (2012) with a few reviews (one of them held for moderators), through the
+ * public API as its users would, the first time the stack starts.
  */
 final class DemoData {
 
@@ -32,7 +32,11 @@ final class DemoData {
 					is never in doubt.","containsSpoilers":true}"""),
 			new DemoReview("daily-planet", "CRITIC", """
 					{"verdict":"ROTTEN","publication":"The Daily Planet","headline":"Earnest and schematic",\
-					"body":"Its heart is in the right place; its argument is not."}"""));
+					"body":"Its heart is in the right place; its argument is not."}"""),
+			// a suspect term: held for moderators, so the queue has a case to claim and decide
+			new DemoReview("promo-poster", "USER", """
+					{"rating":10,"headline":"Must see","body":"Loved it! Use promo code WBD2012 for cheap tickets.",\
+					"containsSpoilers":false}"""));
 
 	private DemoData() {
 	}

@@ -115,4 +115,84 @@ class EndToEndTests {
 			assertThat(score.json().get("reviewCounts").get("user").asLong()).isEqualTo(1);
 		});
 	}
+
+	/**
+	 * The whole moderation story, with every service following: a review posted and found helpful, reported three
+	 * times and hidden, claimed and removed, appealed and restored.
+	 */
+	@Test
+	void aReportedReviewIsHiddenRemovedAppealedAndRestoredWhileScoresFollowEachStep() {
+		String title = "e2e-story";
+		assertThat(intake.as(TOKENS.mint("admin", "ADMIN")).put("/api/titles/" + title, """
+				{"name":"The Story","year":2024,"kind":"MOVIE"}""").status()).isEqualTo(201);
+		Http dana = intake.as(TOKENS.mint("dana", "USER"));
+		String reviewId = dana.post("/api/titles/" + title + "/reviews", """
+				{"rating":9,"headline":"Gripping","body":"Tense from start to finish.","containsSpoilers":false}""")
+			.json().get("reviewId").asString();
+		assertThat(intake.as(TOKENS.mint("erin", "USER")).put("/api/titles/" + title + "/rating", "{\"rating\":5}")
+			.status()).isEqualTo(202);
+		awaitStatus(dana, reviewId, "PUBLISHED");
+		for (String voter : List.of("v1", "v2", "v3")) {
+			assertThat(moderation.as(TOKENS.mint(voter, "USER")).put("/api/reviews/" + reviewId + "/vote",
+					"{\"helpful\":" + !voter.equals("v3") + "}").status()).isEqualTo(202);
+		}
+		awaitScores(dana, reviewId, title, 2, 7.0, 1);
+
+		// three reports: the review is hidden, out of the title's review count, its rating still counted
+		for (String reporter : List.of("r1", "r2", "r3")) {
+			assertThat(moderation.as(TOKENS.mint(reporter, "USER")).post("/api/reviews/" + reviewId + "/reports",
+					"{\"reason\":\"SPOILER\"}").status()).isEqualTo(202);
+		}
+		awaitStatus(dana, reviewId, "HIDDEN");
+		assertThat(intake.get("/api/reviews/" + reviewId).status()).isEqualTo(404);
+		awaitScores(dana, reviewId, title, 2, 7.0, 0);
+
+		// a moderator claims the case and removes the review: its rating goes with it
+		Http mod = moderation.as(TOKENS.mint("mod-1", "MODERATOR"));
+		String caseId = mod.get("/api/moderation/cases?status=OPEN&kind=REPORTED&size=100").json().get("items")
+			.valueStream()
+			.filter(item -> item.get("reviewId").asString().equals(reviewId))
+			.findFirst()
+			.orElseThrow()
+			.get("caseId")
+			.asString();
+		assertThat(mod.post("/api/moderation/cases/" + caseId + "/claim", "").status()).isEqualTo(200);
+		assertThat(mod.post("/api/moderation/cases/" + caseId + "/decision",
+				"{\"action\":\"REMOVE\",\"reason\":\"spoils the ending\"}").status()).isEqualTo(200);
+		awaitStatus(dana, reviewId, "REMOVED");
+		awaitScores(dana, reviewId, title, 1, 5.0, 0);
+
+		// the author appeals; another moderator keeps the review: published again, rating and counts back
+		Http.Response appeal = moderation.as(TOKENS.mint("dana", "USER")).post("/api/reviews/" + reviewId + "/appeal",
+				"{\"statement\":\"I flagged the spoiler myself.\"}");
+		assertThat(appeal.status()).as(appeal.toString()).isEqualTo(202);
+		assertThat(moderation.as(TOKENS.mint("mod-2", "MODERATOR")).post("/api/moderation/cases/"
+				+ appeal.json().get("caseId").asString() + "/decision",
+				"{\"action\":\"KEEP\",\"reason\":\"spoiler was marked\"}").status()).isEqualTo(200);
+		awaitStatus(dana, reviewId, "PUBLISHED");
+		awaitScores(dana, reviewId, title, 2, 7.0, 1);
+		Http.Response restored = intake.get("/api/reviews/" + reviewId);
+		assertThat(restored.json().get("helpfulVotes").asLong()).isEqualTo(2);
+		assertThat(restored.json().get("totalVotes").asLong()).isEqualTo(3);
+		assertThat(moderation.as(TOKENS.mint("r1", "USER")).get("/api/me/reports").json().get("items").get(0)
+			.get("outcome").asString()).isEqualTo("DISMISSED");
+	}
+
+	static void awaitStatus(Http author, String reviewId, String status) {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(
+				() -> assertThat(author.get("/api/reviews/" + reviewId).json().get("status").asString()).isEqualTo(status));
+	}
+
+	/** Waits until the title's ratings and published user reviews, and the review's helpfulness, read as given. */
+	static void awaitScores(Http author, String reviewId, String title, long ratings, double average, long reviews) {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			var score = scoring.get("/api/titles/" + title + "/score").json();
+			assertThat(score.get("userRating").get("count").asLong()).isEqualTo(ratings);
+			assertThat(score.get("userRating").get("average").asDouble()).isEqualTo(average);
+			assertThat(score.get("reviewCounts").get("user").asLong()).isEqualTo(reviews);
+			var review = author.get("/api/reviews/" + reviewId).json();
+			assertThat(review.get("helpfulVotes").asLong()).isEqualTo(2);
+			assertThat(review.get("totalVotes").asLong()).isEqualTo(3);
+		});
+	}
 }

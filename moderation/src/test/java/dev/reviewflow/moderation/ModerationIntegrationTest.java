@@ -1,18 +1,22 @@
 package dev.reviewflow.moderation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.RealInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What moderation's integration tests share: one context on the shared broker and database, probes and tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,7 +49,7 @@ abstract class ModerationIntegrationTest {
 	@BeforeAll
 	static void watchTopics() {
 		probe = TopicProbe.on(Topics.MODERATION_DECISIONS.name(), Topics.REVIEW_EVENTS.deadLetterTopic(),
-				Topics.VOTES.name());
+				Topics.VOTES.name(), Topics.REPORTS.name());
 	}
 
 	@AfterAll
@@ -67,5 +74,44 @@ abstract class ModerationIntegrationTest {
 
 	void send(CloudEvent<?> event) {
 		probe.send(Topics.REVIEW_EVENTS.name(), event.subject(), CODEC.encode(event));
+	}
+
+	/** Sends a new review by {@code author} and waits until pre-moderation gave it {@code expectedStatus}. */
+	UUID moderated(String author, String body, String expectedStatus) {
+		CloudEvent<ReviewSubmitted> event = submitted(author, body);
+		send(event);
+		UUID reviewId = event.data().reviewId();
+		awaitStatus(reviewId, expectedStatus);
+		return reviewId;
+	}
+
+	void awaitStatus(UUID reviewId, String expectedStatus) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(status(reviewId)).isEqualTo(expectedStatus));
+	}
+
+	@Nullable String status(UUID reviewId) {
+		return jdbc.sql("select status from review where review_id = ?").param(reviewId).query(String.class)
+			.optional().orElse(null);
+	}
+
+	/** The review's unresolved case. */
+	UUID openCase(UUID reviewId) {
+		return jdbc.sql("select case_id from moderation_case where review_id = ? and state <> 'RESOLVED'")
+			.param(reviewId)
+			.query(UUID.class)
+			.single();
+	}
+
+	Http.Response report(String reporter, UUID reviewId, String reason) {
+		return as(reporter, "USER").post("/api/reviews/" + reviewId + "/reports", "{\"reason\":\"" + reason + "\"}");
+	}
+
+	/** The decisions published about a review, in order. */
+	java.util.List<ModerationDecided> decisionsPublished(UUID reviewId, int atLeast) {
+		return probe.awaitAll(r -> r.topic().equals(Topics.MODERATION_DECISIONS.name())
+				&& r.key().equals(reviewId.toString()), atLeast)
+			.stream()
+			.map(r -> (ModerationDecided) EventContract.assertConforms(r.value()).data())
+			.toList();
 	}
 }

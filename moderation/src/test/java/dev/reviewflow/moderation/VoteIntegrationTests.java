@@ -19,18 +19,6 @@ import static org.awaitility.Awaitility.await;
 /** Helpfulness votes over HTTP, published as the voter's current vote. */
 class VoteIntegrationTests extends ModerationIntegrationTest {
 
-	UUID moderated(String author, String body, String expectedStatus) {
-		CloudEvent<ReviewSubmitted> event = submitted(author, body);
-		send(event);
-		UUID reviewId = event.data().reviewId();
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.sql("select count(*) from review where review_id = ? and status = ?")
-				.params(reviewId, expectedStatus)
-				.query(Long.class)
-				.single() == 1);
-		return reviewId;
-	}
-
 	HelpfulnessVoteSet publishedVote(UUID reviewId, String voter, long nth) {
 		ConsumerRecord<String, byte[]> record = probe.awaitAll(r -> r.topic().equals(Topics.VOTES.name())
 				&& r.key().equals(reviewId.toString())

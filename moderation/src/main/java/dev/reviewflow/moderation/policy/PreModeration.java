@@ -3,57 +3,148 @@ package dev.reviewflow.moderation.policy;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.moderation.policy.Screening.Finding;
+import dev.reviewflow.moderation.policy.Screening.Kind;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Checks every submitted and edited review before anyone sees it. The text is normalized (Unicode NFKC, case-folded,
- * whitespace collapsed) and a banned term, matched as a whole word, rejects the review; otherwise it is published.
+ * invisible format characters dropped, whitespace collapsed); then a banned term rejects the review (REJECTED), and a
+ * suspect term, more than {@link Policy#maxLinks()} links, shouting, or a near-duplicate of another review by the same
+ * author holds it for a moderator (HELD); otherwise it is published.
+ * <p>
+ * Terms match whole words, also when their letters are padded or spaced out with punctuation or blanks
+ * ({@code "b.u.y  f-o-l-l-o-w-e-r-s"}), but not inside longer words ({@code "class"} does not contain {@code "ass"}).
  */
 @Service
 public class PreModeration {
 
-	private final List<Term> banned;
+	private static final Pattern LINK = Pattern.compile("(?:https?://|www\\.)[^\\s]+");
 
-	PreModeration(ModerationProperties properties) {
-		this.banned = properties.bannedTerms().stream().filter(term -> !term.isBlank()).map(Term::new).toList();
+	private static final String SEPARATORS = "[^\\p{L}\\p{N}]*";
+
+	private final AtomicReference<CompiledTerms> compiled = new AtomicReference<>();
+
+	/** Another review by the same author, to compare with. */
+	public record OtherReview(UUID reviewId, String headline, String body) {
 	}
 
-	public Screening screen(String headline, String body) {
-		String text = normalize(headline + "\n" + body);
-		List<String> reasons = new ArrayList<>();
-		for (Term term : banned) {
-			if (term.pattern().matcher(text).find()) {
-				reasons.add("banned term: " + term.text());
+	public Screening screen(String headline, String body, Policy policy, List<OtherReview> othersByAuthor) {
+		String original = headline + "\n" + body;
+		String text = normalize(original);
+		CompiledTerms terms = terms(policy);
+		List<Finding> findings = new ArrayList<>();
+		terms.banned().stream().filter(term -> term.pattern().matcher(text).find())
+			.forEach(term -> findings.add(new Finding(Kind.BANNED_TERM, term.text())));
+		terms.suspect().stream().filter(term -> term.pattern().matcher(text).find())
+			.forEach(term -> findings.add(new Finding(Kind.SUSPECT_TERM, term.text())));
+		long links = LINK.matcher(text).results().count();
+		if (links > policy.maxLinks()) {
+			findings.add(new Finding(Kind.LINKS, links + " links, more than " + policy.maxLinks()));
+		}
+		int capitals = capitalsPercent(original, policy.shouting().minLetters());
+		if (capitals >= policy.shouting().capitalsPercent()) {
+			findings.add(new Finding(Kind.SHOUTING, capitals + " % capitals"));
+		}
+		Set<String> shingles = shingles(text);
+		for (OtherReview other : othersByAuthor) {
+			double similarity = jaccard(shingles, shingles(normalize(other.headline() + "\n" + other.body())));
+			if (similarity >= policy.nearDuplicateSimilarity()) {
+				findings.add(new Finding(Kind.NEAR_DUPLICATE,
+						"%.0f %% alike to review %s".formatted(similarity * 100, other.reviewId())));
+				break;
 			}
 		}
-		return reasons.isEmpty() ? new Screening(ReviewStatus.PUBLISHED, List.of())
-				: new Screening(ReviewStatus.REJECTED, reasons);
+		if (findings.stream().anyMatch(finding -> finding.kind() == Kind.BANNED_TERM)) {
+			return new Screening(ReviewStatus.REJECTED, findings);
+		}
+		return new Screening(findings.isEmpty() ? ReviewStatus.PUBLISHED : ReviewStatus.HELD, findings);
 	}
 
-	/** NFKC, case-folded, runs of whitespace as one space. */
+	/** NFKC, case-folded, without invisible format characters, runs of whitespace as one space. */
 	static String normalize(String text) {
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		return folded.replaceAll("\\s+", " ").strip();
+		return folded.replaceAll("\\p{Cf}+", "").replaceAll("\\s+", " ").strip();
 	}
 
-	private record Term(String text, Pattern pattern) {
+	/**
+	 * The share of capitals among the cased letters, in percent; 0 when there are fewer than {@code minLetters} of
+	 * them (a short "OK" or "WOW" is not shouting).
+	 */
+	static int capitalsPercent(String text, int minLetters) {
+		String composed = Normalizer.normalize(text, Normalizer.Form.NFKC);
+		long upper = composed.codePoints().filter(Character::isUpperCase).count();
+		long cased = upper + composed.codePoints().filter(Character::isLowerCase).count();
+		return cased < minLetters ? 0 : (int) (100 * upper / cased);
+	}
+
+	/** Word trigrams (single words for texts shorter than three words). */
+	static Set<String> shingles(String normalized) {
+		String[] words = Arrays.stream(normalized.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty())
+			.toArray(String[]::new);
+		if (words.length < 3) {
+			return new HashSet<>(Arrays.asList(words));
+		}
+		Set<String> shingles = new HashSet<>();
+		for (int i = 0; i + 3 <= words.length; i++) {
+			shingles.add(words[i] + " " + words[i + 1] + " " + words[i + 2]);
+		}
+		return shingles;
+	}
+
+	static double jaccard(Set<String> a, Set<String> b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return 0;
+		}
+		long common = a.stream().filter(b::contains).count();
+		return (double) common / (a.size() + b.size() - common);
+	}
+
+	private CompiledTerms terms(Policy policy) {
+		CompiledTerms known = compiled.get();
+		if (known != null && known.source().equals(List.of(policy.bannedTerms(), policy.suspectTerms()))) {
+			return known;
+		}
+		CompiledTerms fresh = new CompiledTerms(List.of(policy.bannedTerms(), policy.suspectTerms()),
+				compile(policy.bannedTerms()), compile(policy.suspectTerms()));
+		compiled.set(fresh);
+		return fresh;
+	}
+
+	private static List<Term> compile(List<String> terms) {
+		return terms.stream().filter(term -> term.codePoints().anyMatch(Character::isLetterOrDigit)).map(Term::new)
+			.toList();
+	}
+
+	private record CompiledTerms(List<List<String>> source, List<Term> banned, List<Term> suspect) {
+	}
+
+	/** A term and the pattern that finds it. */
+	record Term(String text, Pattern pattern) {
 
 		Term(String text) {
-			this(text, wholeWords(text));
+			this(text, spacedWholeWords(text));
 		}
 
-		/** The term's words in order, separated by any whitespace, not inside a longer word. */
-		private static Pattern wholeWords(String term) {
-			String words = Arrays.stream(normalize(term).split(" ")).map(Pattern::quote)
-				.collect(Collectors.joining("\\s+"));
-			return Pattern.compile("(?<![\\p{L}\\p{N}])" + words + "(?![\\p{L}\\p{N}])");
+		/**
+		 * The term's letters in order, each may be followed by separators (punctuation, blanks), neither preceded nor
+		 * followed by a letter or digit.
+		 */
+		static Pattern spacedWholeWords(String term) {
+			String letters = normalize(term).codePoints().filter(Character::isLetterOrDigit)
+				.mapToObj(Character::toString).map(Pattern::quote).collect(Collectors.joining(SEPARATORS));
+			return Pattern.compile("(?<![\\p{L}\\p{N}])" + letters + "(?![\\p{L}\\p{N}])");
 		}
 	}
 }

@@ -4,10 +4,41 @@ import java.util.List;
 
 import dev.reviewflow.events.ReviewStatus;
 
-/** What pre-moderation made of a text: the status it earns and why. */
-public record Screening(ReviewStatus outcome, List<String> reasons) {
+/** What pre-moderation made of a text: the status it earns and what it found. */
+public record Screening(ReviewStatus outcome, List<Finding> findings) {
 
 	public Screening {
-		reasons = List.copyOf(reasons);
+		findings = List.copyOf(findings);
+	}
+
+	/** The findings as the reasons a decision records. */
+	public List<String> reasons() {
+		return findings.stream().map(Finding::reason).toList();
+	}
+
+	/** The kinds of what was found (the reasons a case can be filtered by). */
+	public List<String> kinds() {
+		return findings.stream().map(finding -> finding.kind().name()).distinct().toList();
+	}
+
+	/** One thing pre-moderation found. */
+	public record Finding(Kind kind, String detail) {
+
+		public String reason() {
+			return kind.label + ": " + detail;
+		}
+	}
+
+	/** What a finding is about; a banned term rejects, the others hold for a moderator. */
+	public enum Kind {
+
+		BANNED_TERM("banned term"), SUSPECT_TERM("suspect term"), LINKS("links"), SHOUTING("shouting"),
+		NEAR_DUPLICATE("near-duplicate");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
 	}
 }

@@ -10,9 +10,12 @@ import dev.reviewflow.events.HelpfulnessVoteSet;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.Vote;
 import dev.reviewflow.moderation.review.KnownReview;
+import dev.reviewflow.moderation.policy.Policies;
+import dev.reviewflow.moderation.policy.Policy;
 import dev.reviewflow.moderation.review.KnownReviews;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.Outbox;
+import dev.reviewflow.platform.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -36,11 +39,18 @@ public class Votes {
 
 	private final MeterRegistry meters;
 
-	Votes(JdbcClient jdbc, KnownReviews reviews, Outbox outbox, MeterRegistry meters) {
+	private final Policies policies;
+
+	private final RateLimits rateLimits;
+
+	Votes(JdbcClient jdbc, KnownReviews reviews, Outbox outbox, MeterRegistry meters, Policies policies,
+			RateLimits rateLimits) {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.outbox = outbox;
 		this.meters = meters;
+		this.policies = policies;
+		this.rateLimits = rateLimits;
 	}
 
 	/** Sets the voter's vote on a PUBLISHED review of someone else's. */
@@ -90,6 +100,8 @@ public class Votes {
 			throw ApiException.conflict("Only published reviews can be voted on; this one is "
 					+ review.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
 		}
+		Policy.RateLimit limit = policies.current().policy().rateLimits().votes();
+		rateLimits.acquire(voterId, "vote", limit.max(), limit.window());
 		return review;
 	}
 

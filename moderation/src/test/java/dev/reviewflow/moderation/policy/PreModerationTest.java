@@ -1,35 +1,105 @@
 package dev.reviewflow.moderation.policy;
 
 import java.util.List;
+import java.util.UUID;
 
 import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.moderation.policy.PreModeration.OtherReview;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PreModerationTest {
 
-	final PreModeration preModeration = new PreModeration(new ModerationProperties(List.of("buy followers", "scam")));
+	final PreModeration preModeration = new PreModeration();
+
+	final Policy policy = Policy.initial(
+			new ModerationProperties(List.of("buy followers", "scam"), List.of("casino", "free money"), 100));
+
+	Screening screen(String headline, String body) {
+		return preModeration.screen(headline, body, policy, List.of());
+	}
 
 	@Test
 	void cleanTextIsPublished() {
-		Screening screening = preModeration.screen("Moving", "Maggie Gyllenhaal is great® 🎬");
+		Screening screening = screen("Moving", "Maggie Gyllenhaal is great® 🎬 See https://example.org for more.");
 		assertThat(screening.outcome()).isEqualTo(ReviewStatus.PUBLISHED);
 		assertThat(screening.reasons()).isEmpty();
 	}
 
 	@Test
 	void aBannedTermRejectsWhateverItsCaseWidthOrSpacing() {
-		assertThat(preModeration.screen("Great", "BUY   Followers here").outcome()).isEqualTo(ReviewStatus.REJECTED);
-		assertThat(preModeration.screen("Ｓｃａｍ!", "fullwidth letters").reasons())
-			.containsExactly("banned term: scam");
-		assertThat(preModeration.screen("Great", "buy\nfollowers").outcome()).isEqualTo(ReviewStatus.REJECTED);
+		assertThat(screen("Great", "BUY   Followers here").outcome()).isEqualTo(ReviewStatus.REJECTED);
+		assertThat(screen("Ｓｃａｍ!", "fullwidth letters").reasons()).containsExactly("banned term: scam");
+		assertThat(screen("Great", "buy\nfollowers").outcome()).isEqualTo(ReviewStatus.REJECTED);
+	}
+
+	@Test
+	void termsPaddedWithPunctuationOrSpacedOutStillMatch() {
+		assertThat(screen("Great", "b.u.y f-o-l-l-o-w-e-r-s today").reasons()).containsExactly("banned term: buy followers");
+		assertThat(screen("Great", "what a s c a m").reasons()).containsExactly("banned term: scam");
+		assertThat(screen("Great", "**scam**").outcome()).isEqualTo(ReviewStatus.REJECTED);
+		assertThat(screen("Great", "s\u200Bcam hidden by a zero-width space").outcome()).isEqualTo(ReviewStatus.REJECTED);
 	}
 
 	@Test
 	void termsMatchWholeWordsOnly() {
-		assertThat(preModeration.screen("Scampi", "The scampering kids").outcome())
+		assertThat(screen("Scampi", "The scampering kids, a casinos-free zone").outcome())
 			.isEqualTo(ReviewStatus.PUBLISHED);
+	}
+
+	@Test
+	void aSuspectTermHoldsTheReviewWithItsReason() {
+		Screening screening = screen("Fun", "Better than a night at the Casino.");
+		assertThat(screening.outcome()).isEqualTo(ReviewStatus.HELD);
+		assertThat(screening.reasons()).containsExactly("suspect term: casino");
+		assertThat(screening.kinds()).containsExactly("SUSPECT_TERM");
+	}
+
+	@Test
+	void aBannedTermWinsOverReasonsToHold() {
+		Screening screening = screen("Fun", "free money and a scam");
+		assertThat(screening.outcome()).isEqualTo(ReviewStatus.REJECTED);
+		assertThat(screening.reasons()).containsExactly("banned term: scam", "suspect term: free money");
+	}
+
+	@Test
+	void moreThanTwoLinksHold() {
+		assertThat(screen("Links", "https://a.example http://b.example").outcome()).isEqualTo(ReviewStatus.PUBLISHED);
+		Screening three = screen("Links", "https://a.example http://b.example www.c.example");
+		assertThat(three.outcome()).isEqualTo(ReviewStatus.HELD);
+		assertThat(three.reasons()).containsExactly("links: 3 links, more than 2");
+	}
+
+	@Test
+	void shoutingHoldsButShortCapitalsDoNot() {
+		assertThat(screen("WOW", "OK!").outcome()).isEqualTo(ReviewStatus.PUBLISHED);
+		Screening shouting = screen("WORST FILM EVER", "I HATED EVERY SINGLE MINUTE OF IT");
+		assertThat(shouting.outcome()).isEqualTo(ReviewStatus.HELD);
+		assertThat(shouting.reasons()).containsExactly("shouting: 100 % capitals");
+		assertThat(PreModeration.capitalsPercent("Mostly calm text with a LOUD WORD", 20)).isLessThan(70);
+	}
+
+	@Test
+	void aNearDuplicateOfTheSameAuthorsOtherReviewHolds() {
+		UUID other = UUID.randomUUID();
+		List<OtherReview> others = List.of(new OtherReview(other, "Loved it",
+				"A moving story about two mothers fighting a failing school, with great performances throughout."));
+		Screening copy = preModeration.screen("Loved it!",
+				"A moving story about two mothers fighting a failing school, with great performances throughout!!",
+				policy, others);
+		assertThat(copy.outcome()).isEqualTo(ReviewStatus.HELD);
+		assertThat(copy.reasons()).singleElement().asString().startsWith("near-duplicate: 100 % alike to review " + other);
+		Screening different = preModeration.screen("Meh", "Slow, predictable and far too long for what it says.",
+				policy, others);
+		assertThat(different.outcome()).isEqualTo(ReviewStatus.PUBLISHED);
+	}
+
+	@Test
+	void jaccardOfWordTrigrams() {
+		assertThat(PreModeration.jaccard(PreModeration.shingles("a b c d"), PreModeration.shingles("a b c e")))
+			.isEqualTo(1.0 / 3);
+		assertThat(PreModeration.jaccard(PreModeration.shingles(""), PreModeration.shingles("a b c"))).isZero();
 	}
 
 	@Test

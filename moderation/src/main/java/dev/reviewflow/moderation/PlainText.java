@@ -1,0 +1,28 @@
+package dev.reviewflow.moderation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Pattern;
+
+/** Text people write: line breaks and tabs are fine, other control characters (NUL, ESC, BEL, …) are not. */
+@Documented
+@Constraint(validatedBy = {})
+@Pattern(regexp = "[\\P{Cc}\\n\\r\\t]*+")
+@ReportAsSingleViolation
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
+@Retention(RetentionPolicy.RUNTIME)
+public @interface PlainText {
+
+	String message() default "must not contain control characters";
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+}

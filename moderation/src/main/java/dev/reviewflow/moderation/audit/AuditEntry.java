@@ -1,0 +1,23 @@
+package dev.reviewflow.moderation.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of the audit log.
+ * @param actor AUTOMATIC, MODERATOR, ADMIN or USER
+ * @param actorId who, when a person acted
+ * @param action what happened: DECIDED, CASE_OPENED, CLAIMED, CASE_CLOSED, APPEALED, POLICY_CHANGED
+ * @param reasons why
+ */
+public record AuditEntry(long entryId, Instant at, String actor, @Nullable String actorId, String action,
+		@Nullable UUID reviewId, @Nullable UUID caseId, @Nullable Integer policyVersion, List<String> reasons,
+		@Nullable String detail) {
+
+	public AuditEntry {
+		reasons = List.copyOf(reasons);
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reviewflow.moderation.audit.web;
+
+import org.jspecify.annotations.NullMarked;

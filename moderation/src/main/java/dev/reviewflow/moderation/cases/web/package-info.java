@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reviewflow.moderation.cases.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,126 @@
+package dev.reviewflow.moderation.policy;
+
+import java.lang.reflect.RecordComponent;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.reviewflow.moderation.audit.AuditLog;
+import dev.reviewflow.platform.ApiException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The versioned policy (table {@code policy}). The first version comes from configuration; administrators replace it
+ * as a whole, each change a new version. The version in force is cached for a few seconds: a change made through
+ * this instance applies at once, one made through another instance within {@link #REFRESH}.
+ */
+@Service
+public class Policies {
+
+	static final Duration REFRESH = Duration.ofSeconds(5);
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final AuditLog audit;
+
+	private final Policy initial;
+
+	private volatile @Nullable Cached cached;
+
+	private record Cached(PolicyVersion policy, Instant readAt) {
+	}
+
+	Policies(JdbcClient jdbc, JsonMapper json, AuditLog audit, ModerationProperties properties) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.audit = audit;
+		this.initial = Policy.initial(properties);
+	}
+
+	/** The policy in force. */
+	public PolicyVersion current() {
+		Cached known = cached;
+		Instant now = Instant.now();
+		if (known != null && known.readAt().plus(REFRESH).isAfter(now)) {
+			return known.policy();
+		}
+		PolicyVersion latest = latest().orElseGet(this::first);
+		cached = new Cached(latest, now);
+		return latest;
+	}
+
+	/**
+	 * Replaces the policy with a new version.
+	 * @param expectedVersion the version the administrator edited ({@code If-Match}), if they named one: a policy
+	 * changed since is not overwritten (412)
+	 */
+	@Transactional
+	public PolicyVersion replace(Policy policy, String adminId, @Nullable Integer expectedVersion) {
+		PolicyVersion before = latest().orElseGet(this::first);
+		if (expectedVersion != null && expectedVersion != before.version()) {
+			throw new ApiException(HttpStatus.PRECONDITION_FAILED, "Policy changed meanwhile",
+					"The policy is at version " + before.version() + ", not " + expectedVersion
+							+ "; read it again and reapply your change.");
+		}
+		PolicyVersion next = new PolicyVersion(before.version() + 1, adminId,
+				Instant.now().truncatedTo(ChronoUnit.MICROS), policy);
+		if (!insert(next)) {
+			throw ApiException.conflict("Another administrator changed the policy at the same moment; read it again.");
+		}
+		audit.record(AuditLog.Actor.admin(adminId), "POLICY_CHANGED", null, null, next.version(),
+				changes(before.policy(), policy), "version " + before.version() + " → " + next.version());
+		cached = new Cached(next, Instant.now());
+		return next;
+	}
+
+	private Optional<PolicyVersion> latest() {
+		return jdbc.sql("select version, changed_by, changed_at, document::text from policy order by version desc limit 1")
+			.query((rs, n) -> new PolicyVersion(rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					json.readValue(rs.getString(4), Policy.class)))
+			.optional();
+	}
+
+	/** Version 1, from configuration; whichever instance starts first writes it. */
+	private PolicyVersion first() {
+		insert(new PolicyVersion(1, "configuration", Instant.now().truncatedTo(ChronoUnit.MICROS), initial));
+		return latest().orElseThrow();
+	}
+
+	private boolean insert(PolicyVersion version) {
+		return jdbc.sql("""
+				insert into policy (version, document, changed_by, changed_at) values (?, cast(? as jsonb), ?, ?)
+				on conflict (version) do nothing""")
+			.params(version.version(), json.writeValueAsString(version.policy()), version.changedBy(),
+					Timestamp.from(version.changedAt()))
+			.update() == 1;
+	}
+
+	/** The names of the rules that differ, for the audit log. */
+	private static List<String> changes(Policy before, Policy after) {
+		List<String> changed = new ArrayList<>();
+		for (RecordComponent component : Policy.class.getRecordComponents()) {
+			try {
+				if (!Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(after))) {
+					changed.add(component.getName());
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return changed;
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reviewflow.moderation.policy.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,78 @@
+package dev.reviewflow.moderation.report.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import dev.reviewflow.events.ReportReason;
+import dev.reviewflow.moderation.PlainText;
+import dev.reviewflow.moderation.policy.ModerationProperties;
+import dev.reviewflow.moderation.report.Report;
+import dev.reviewflow.moderation.report.Reports;
+import dev.reviewflow.platform.EndpointRules;
+import dev.reviewflow.platform.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/reviews/{reviewId}/reports} (any signed-in user) and {@code GET /api/me/reports}: what became of
+ * each of the caller's reports.
+ */
+@RestController
+class ReportController {
+
+	private final Reports reports;
+
+	private final ModerationProperties properties;
+
+	ReportController(Reports reports, ModerationProperties properties) {
+		this.reports = reports;
+		this.properties = properties;
+	}
+
+	record ReportRequest(@NotNull ReportReason reason,
+			@Nullable @Size(max = 500) @PlainText String note) {
+	}
+
+	@PostMapping("/api/reviews/{reviewId}/reports")
+	ResponseEntity<Report> report(@PathVariable UUID reviewId, @Valid @RequestBody ReportRequest request,
+			@AuthenticationPrincipal Jwt jwt) {
+		String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+		Reports.Filed filed = reports.report(reviewId, jwt.getSubject(), request.reason(), note);
+		return filed.created() ? ResponseEntity.accepted().location(URI.create("/api/me/reports")).body(filed.report())
+				: ResponseEntity.ok(filed.report());
+	}
+
+	@GetMapping("/api/me/reports")
+	Page<Report> mine(@AuthenticationPrincipal Jwt jwt,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) int size) {
+		int limit = Math.min(size, properties.maxPageSize());
+		return new Page<>(reports.of(jwt.getSubject(), (long) page * limit, limit), page, limit,
+				reports.count(jwt.getSubject()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Rules {
+
+		@Bean
+		EndpointRules reportRules() {
+			return registry -> registry.requestMatchers("/api/reviews/*/reports", "/api/me/reports").authenticated();
+		}
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reviewflow.moderation.report.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,303 @@
+package dev.reviewflow.moderation;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import dev.reviewflow.events.DecisionActor;
+import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReportReason;
+import dev.reviewflow.events.ReviewReported;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.testsupport.EventContract;
+import dev.reviewflow.testsupport.Http;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reports, the case queue, claims, decisions and appeals over HTTP, on the real broker and database. */
+class CaseIntegrationTests extends ModerationIntegrationTest {
+
+	@Autowired
+	MeterRegistry meters;
+
+	Http moderator(String id) {
+		return as(id, "MODERATOR");
+	}
+
+	@Test
+	void threeReportsHideTheReviewAndOpenACaseEachReporterCountingOnce() {
+		UUID reviewId = moderated("author-r1", "Dull and far too long.", "PUBLISHED");
+
+		Http.Response first = report("reporter-r1a", reviewId, "SPAM");
+		assertThat(first.status()).as(first.toString()).isEqualTo(202);
+		String reportId = first.json().get("reportId").asString();
+		Http.Response again = report("reporter-r1a", reviewId, "ABUSIVE");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("reportId").asString()).isEqualTo(reportId);
+		assertThat(report("author-r1", reviewId, "SPAM").status()).isEqualTo(403);
+		assertThat(status(reviewId)).isEqualTo("PUBLISHED");
+
+		assertThat(report("reporter-r1b", reviewId, "SPAM").status()).isEqualTo(202);
+		assertThat(report("reporter-r1c", reviewId, "OFF_TOPIC").status()).isEqualTo(202);
+
+		assertThat(status(reviewId)).isEqualTo("HIDDEN");
+		ModerationDecided hidden = decisionsPublished(reviewId, 2).getLast();
+		assertThat(hidden.status()).isEqualTo(ReviewStatus.HIDDEN);
+		assertThat(hidden.actor()).isEqualTo(DecisionActor.AUTOMATIC);
+		assertThat(hidden.reasons().getFirst()).contains("reached the threshold of 3.00");
+
+		List<ReviewReported> published = probe.awaitAll(r -> r.topic().equals(Topics.REPORTS.name())
+				&& r.key().equals(reviewId.toString()), 3).stream()
+			.map(r -> (ReviewReported) EventContract.assertConforms(r.value()).data())
+			.toList();
+		assertThat(published).extracting(ReviewReported::reporterId)
+			.containsExactlyInAnyOrder("reporter-r1a", "reporter-r1b", "reporter-r1c");
+
+		JsonNode detail = moderator("mod-r1").get("/api/moderation/cases/" + openCase(reviewId)).json();
+		assertThat(detail.get("kind").asString()).isEqualTo("REPORTED");
+		assertThat(detail.get("status").asString()).isEqualTo("OPEN");
+		assertThat(detail.get("weight").asDouble()).isEqualTo(3.0);
+		assertThat(detail.get("reasons").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("SPAM",
+				"OFF_TOPIC");
+		assertThat(detail.get("review").get("body").asString()).isEqualTo("Dull and far too long.");
+		assertThat(detail.get("review").get("status").asString()).isEqualTo("HIDDEN");
+		assertThat(detail.get("reports")).hasSize(3);
+		assertThat(detail.get("decisions")).hasSize(2);
+
+		// a hidden review is not reportable by newcomers, but the reporters still see their report
+		assertThat(report("reporter-r1d", reviewId, "SPAM").status()).isEqualTo(404);
+		JsonNode mine = as("reporter-r1a", "USER").get("/api/me/reports").json();
+		assertThat(mine.get("items").get(0).get("reportId").asString()).isEqualTo(reportId);
+		assertThat(mine.get("items").get(0).get("outcome").asString()).isEqualTo("OPEN");
+		assertThat(meters.counter("reviewflow.reports", "reason", ReportReason.SPAM.name()).count()).isPositive();
+		assertThat(meters.counter("reviewflow.moderation.cases.opened", "kind", "REPORTED").count()).isPositive();
+		assertThat(meters.get("reviewflow.moderation.cases.open").tag("kind", "REPORTED").gauge().value())
+			.isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aKeptReviewCannotBeReopenedByItsReportersAndNeedsTwiceTheReportsNextTime() {
+		UUID reviewId = moderated("author-r2", "An honest opinion.", "PUBLISHED");
+		for (String reporter : List.of("reporter-r2a", "reporter-r2b", "reporter-r2c")) {
+			assertThat(report(reporter, reviewId, "ABUSIVE").status()).isEqualTo(202);
+		}
+		UUID caseId = openCase(reviewId);
+		Http.Response claimed = moderator("mod-r2").post("/api/moderation/cases/" + caseId + "/claim", "");
+		assertThat(claimed.status()).as(claimed.toString()).isEqualTo(200);
+		assertThat(claimed.json().get("status").asString()).isEqualTo("CLAIMED");
+		assertThat(claimed.json().get("claimedBy").asString()).isEqualTo("mod-r2");
+		Http.Response taken = moderator("mod-r2-other").post("/api/moderation/cases/" + caseId + "/claim", "");
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.json().get("detail").asString()).contains("mod-r2");
+		assertThat(moderator("mod-r2-other").post("/api/moderation/cases/" + caseId + "/decision",
+				"{\"action\":\"REMOVE\",\"reason\":\"rude\"}").status()).isEqualTo(409);
+
+		Http.Response kept = moderator("mod-r2").post("/api/moderation/cases/" + caseId + "/decision",
+				"{\"action\":\"KEEP\",\"reason\":\"criticism, not abuse\"}");
+		assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+		assertThat(kept.json().get("status").asString()).isEqualTo("RESOLVED");
+		assertThat(kept.json().get("action").asString()).isEqualTo("KEEP");
+		assertThat(status(reviewId)).isEqualTo("PUBLISHED");
+		ModerationDecided restored = decisionsPublished(reviewId, 3).getLast();
+		assertThat(restored.status()).isEqualTo(ReviewStatus.PUBLISHED);
+		assertThat(restored.actor()).isEqualTo(DecisionActor.MODERATOR);
+		assertThat(restored.moderatorId()).isEqualTo("mod-r2");
+		assertThat(moderator("mod-r2").post("/api/moderation/cases/" + caseId + "/decision",
+				"{\"action\":\"REMOVE\",\"reason\":\"changed my mind\"}").status()).isEqualTo(409);
+
+		JsonNode mine = as("reporter-r2a", "USER").get("/api/me/reports").json().get("items").get(0);
+		assertThat(mine.get("outcome").asString()).isEqualTo("DISMISSED");
+		Http.Response reopen = report("reporter-r2a", reviewId, "ABUSIVE");
+		assertThat(reopen.status()).isEqualTo(409);
+		assertThat(reopen.isProblem()).isTrue();
+
+		// newcomers weigh 1 each: three no longer reach the doubled threshold of 6, six do
+		for (String reporter : List.of("reporter-r2d", "reporter-r2e", "reporter-r2f", "reporter-r2g",
+				"reporter-r2h")) {
+			assertThat(report(reporter, reviewId, "SPAM").status()).isEqualTo(202);
+			assertThat(status(reviewId)).isEqualTo("PUBLISHED");
+		}
+		assertThat(report("reporter-r2i", reviewId, "SPAM").status()).isEqualTo(202);
+		assertThat(status(reviewId)).isEqualTo("HIDDEN");
+		JsonNode second = moderator("mod-r2").get("/api/moderation/cases/" + openCase(reviewId)).json();
+		assertThat(second.get("weight").asDouble()).isEqualTo(6.0);
+		assertThat(second.get("review").get("keeps").asInt()).isEqualTo(1);
+
+		// the dismissed reporters now weigh half: (1 + 0 upheld) / (1 + 1 dismissed)
+		UUID another = moderated("author-r2-other", "Another review.", "PUBLISHED");
+		assertThat(report("reporter-r2a", another, "SPAM").json().get("reportId").asString()).isNotBlank();
+		assertThat(jdbc.sql("select weight from report where review_id = ? and reporter_id = 'reporter-r2a'")
+			.param(another).query(Double.class).single()).isEqualTo(0.5);
+	}
+
+	@Test
+	void twoModeratorsDecidingTheSameCaseAtOnceOneWins() throws Exception {
+		UUID reviewId = moderated("author-r3", "Check out my casino, best odds.", "HELD");
+		UUID caseId = openCase(reviewId);
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Http.Response>> decisions = List.of("KEEP", "REMOVE").stream()
+			.map(action -> CompletableFuture.supplyAsync(() -> {
+				awaitLatch(start);
+				return moderator("mod-r3-" + action).post("/api/moderation/cases/" + caseId + "/decision",
+						"{\"action\":\"" + action + "\",\"reason\":\"decided\"}");
+			}))
+			.toList();
+		start.countDown();
+		List<Integer> statuses = decisions.stream().map(CompletableFuture::join).map(Http.Response::status).toList();
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		String winner = jdbc.sql("select action from moderation_case where case_id = ?").param(caseId)
+			.query(String.class).single();
+		assertThat(status(reviewId)).isEqualTo(winner.equals("KEEP") ? "PUBLISHED" : "REMOVED");
+		assertThat(jdbc.sql("select count(*) from decision where review_id = ? and actor = 'MODERATOR'")
+			.param(reviewId).query(Long.class).single()).isEqualTo(1);
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void aHeldReviewRemovedThenAppealedAndRestoredLeavesAnAuditTrail() {
+		UUID reviewId = moderated("author-r4", "Visit www.a.example www.b.example www.c.example now", "HELD");
+		UUID heldCase = openCase(reviewId);
+		JsonNode held = moderator("mod-r4").get("/api/moderation/cases?kind=HELD&reason=LINKS&size=100").json();
+		assertThat(held.get("items").valueStream().map(item -> item.get("caseId").asString()))
+			.contains(heldCase.toString());
+		assertThat(moderator("mod-r4").post("/api/moderation/cases/" + heldCase + "/claim", "").status())
+			.isEqualTo(200);
+		assertThat(moderator("mod-r4").post("/api/moderation/cases/" + heldCase + "/decision",
+				"{\"action\":\"REMOVE\",\"reason\":\"link spam\"}").status()).isEqualTo(200);
+		assertThat(status(reviewId)).isEqualTo("REMOVED");
+
+		Http author = as("author-r4", "USER");
+		assertThat(as("someone-else", "USER").post("/api/reviews/" + reviewId + "/appeal",
+				"{\"statement\":\"not mine\"}").status()).isEqualTo(404);
+		Http.Response appealed = author.post("/api/reviews/" + reviewId + "/appeal",
+				"{\"statement\":\"Those are the film's official sites.\"}");
+		assertThat(appealed.status()).as(appealed.toString()).isEqualTo(202);
+		UUID appealCase = UUID.fromString(appealed.json().get("caseId").asString());
+		assertThat(author.post("/api/reviews/" + reviewId + "/appeal", "{\"statement\":\"again\"}").status())
+			.isEqualTo(409);
+		JsonNode appeal = moderator("mod-r4b").get("/api/moderation/cases/" + appealCase).json();
+		assertThat(appeal.get("kind").asString()).isEqualTo("APPEAL");
+		assertThat(appeal.get("statement").asString()).isEqualTo("Those are the film's official sites.");
+		assertThat(appeal.get("decisions")).hasSize(2);
+
+		assertThat(moderator("mod-r4b").post("/api/moderation/cases/" + appealCase + "/decision",
+				"{\"action\":\"KEEP\",\"reason\":\"official links\"}").status()).isEqualTo(200);
+		assertThat(status(reviewId)).isEqualTo("PUBLISHED");
+		assertThat(decisionsPublished(reviewId, 3)).extracting(ModerationDecided::status)
+			.containsExactly(ReviewStatus.HELD, ReviewStatus.REMOVED, ReviewStatus.PUBLISHED);
+
+		JsonNode audit = moderator("mod-r4").get("/api/moderation/audit?reviewId=" + reviewId).json();
+		assertThat(audit.get("items").valueStream().map(entry -> entry.get("action").asString()).toList())
+			.containsExactly("DECIDED", "APPEALED", "DECIDED", "CLAIMED", "CASE_OPENED", "DECIDED");
+		assertThat(audit.get("items").valueStream().filter(entry -> entry.get("action").asString().equals("DECIDED")))
+			.allSatisfy(entry -> assertThat(entry.get("policyVersion").asInt()).isPositive());
+		assertThat(audit.get("items").get(0).get("actorId").asString()).isEqualTo("mod-r4b");
+		assertThat(audit.get("items").get(5).get("actor").asString()).isEqualTo("AUTOMATIC");
+		assertThat(jdbc.sql("select count(*) from decision where review_id = ? and policy_version is null")
+			.param(reviewId).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void appealsNeedARemovedOrRejectedReviewAndComeWithinTwentyDays() {
+		UUID published = moderated("author-r5", "Fine.", "PUBLISHED");
+		Http author = as("author-r5", "USER");
+		assertThat(author.post("/api/reviews/" + published + "/appeal", "{\"statement\":\"why\"}").status())
+			.isEqualTo(409);
+		assertThat(as("other-r5", "USER").post("/api/reviews/" + published + "/appeal", "{\"statement\":\"why\"}")
+			.status()).isEqualTo(403);
+
+		UUID rejected = moderated("author-r5b", "buy followers cheap", "REJECTED");
+		jdbc.sql("update decision set decided_at = now() - interval '21 days' where review_id = ?").param(rejected)
+			.update();
+		Http.Response late = as("author-r5b", "USER").post("/api/reviews/" + rejected + "/appeal",
+				"{\"statement\":\"please\"}");
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.json().get("detail").asString()).contains("20 days");
+	}
+
+	@Test
+	void anExpiredClaimLetsAnotherModeratorTakeTheCase() {
+		UUID reviewId = moderated("author-r6", "WHAT A GREAT FILM, I LOVED EVERY MINUTE", "HELD");
+		UUID caseId = openCase(reviewId);
+		assertThat(moderator("mod-r6a").post("/api/moderation/cases/" + caseId + "/claim", "").status())
+			.isEqualTo(200);
+		assertThat(moderator("mod-r6b").post("/api/moderation/cases/" + caseId + "/claim", "").status())
+			.isEqualTo(409);
+		jdbc.sql("update moderation_case set claim_expires_at = now() - interval '1 second' where case_id = ?")
+			.param(caseId).update();
+		assertThat(moderator("mod-r6b").get("/api/moderation/cases/" + caseId).json().get("status").asString())
+			.isEqualTo("OPEN");
+		Http.Response taken = moderator("mod-r6b").post("/api/moderation/cases/" + caseId + "/claim", "");
+		assertThat(taken.status()).isEqualTo(200);
+		assertThat(taken.json().get("claimedBy").asString()).isEqualTo("mod-r6b");
+		assertThat(moderator("mod-r6a").post("/api/moderation/cases/" + caseId + "/decision",
+				"{\"action\":\"KEEP\",\"reason\":\"fine\"}").status()).isEqualTo(409);
+	}
+
+	@Test
+	void theQueueListsHighestPriorityFirstThenOldest() {
+		UUID light = moderated("author-r7a", "Join the casino tonight.", "HELD");
+		UUID heavy = moderated("author-r7b", "Nothing wrong here.", "PUBLISHED");
+		for (String reporter : List.of("reporter-r7a", "reporter-r7b", "reporter-r7c", "reporter-r7d")) {
+			report(reporter, heavy, "SPOILER");
+		}
+		JsonNode queue = moderator("mod-r7").get("/api/moderation/cases?status=OPEN&size=100").json();
+		List<String> order = queue.get("items").valueStream().map(item -> item.get("reviewId").asString()).toList();
+		assertThat(order).contains(light.toString(), heavy.toString());
+		assertThat(order.indexOf(heavy.toString())).isLessThan(order.indexOf(light.toString()));
+		List<Double> priorities = queue.get("items").valueStream().map(item -> item.get("priority").asDouble())
+			.toList();
+		assertThat(priorities).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(moderator("mod-r7").get("/api/moderation/cases?reason=SPOILER&size=100").json().get("items")
+			.valueStream().map(item -> item.get("reviewId").asString())).contains(heavy.toString())
+			.doesNotContain(light.toString());
+	}
+
+	@Test
+	void aDeletedReviewClosesItsCaseAndReports() {
+		UUID reviewId = moderated("author-r8", "Click here for more.", "HELD");
+		UUID caseId = openCase(reviewId);
+		send(dev.reviewflow.events.CloudEvent.of("review-intake", reviewId.toString(),
+				new dev.reviewflow.events.ReviewDeleted(reviewId, "wont-back-down-2012", "author-r8",
+						dev.reviewflow.events.ReviewType.USER, java.time.Instant.now())));
+		awaitStatus(reviewId, "DELETED");
+		JsonNode closed = moderator("mod-r8").get("/api/moderation/cases/" + caseId).json();
+		assertThat(closed.get("status").asString()).isEqualTo("RESOLVED");
+		assertThat(closed.get("resolution").asString()).isEqualTo("review deleted by its author");
+		assertThat(closed.get("action").isNull()).isTrue();
+	}
+
+	@Test
+	void theAuditLogRefusesChanges() {
+		moderated("author-r9", "Stirring casino scenes.", "HELD");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit_entry").update())
+			.hasMessageContaining("append-only");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'X'").update())
+			.hasMessageContaining("append-only");
+		assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single()).isPositive();
+	}
+
+	@Test
+	void pollingMetricsReportTheQueue() {
+		moderated("author-r10", "The casino heist scene drags.", "HELD");
+		assertThat(meters.get("reviewflow.moderation.cases.oldest.open.age").gauge().value()).isPositive();
+		assertThat(meters.get("reviewflow.moderation.decisions").tag("actor", "automatic").tag("outcome", "HELD")
+			.counter().count()).isPositive();
+	}
+}
