@@ -49,7 +49,7 @@ abstract class ModerationIntegrationTest {
 	@BeforeAll
 	static void watchTopics() {
 		probe = TopicProbe.on(Topics.MODERATION_DECISIONS.name(), Topics.REVIEW_EVENTS.deadLetterTopic(),
-				Topics.VOTES.name(), Topics.REPORTS.name());
+				Topics.VOTES.name(), Topics.REPORTS.name(), Topics.MODERATION_POLICY.name());
 	}
 
 	@AfterAll

@@ -2,6 +2,9 @@ package dev.reviewflow.moderation;
 
 import java.util.UUID;
 
+import dev.reviewflow.events.ModerationPolicyChanged;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +56,12 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 		assertThat(put.json().get("version").asInt()).isEqualTo(version + 1);
 		assertThat(put.json().get("changedBy").asString()).isEqualTo("admin-p");
 		assertThat(current().get("reportThreshold").asDouble()).isEqualTo(5.0);
+
+		// review-intake learns the parts it applies (the review rate limit) from the compacted policy topic
+		ModerationPolicyChanged announced = (ModerationPolicyChanged) EventContract.assertConforms(probe.await(
+				r -> r.topic().equals(Topics.MODERATION_POLICY.name()) && ((ModerationPolicyChanged) CODEC
+					.decode(r.value()).data()).version() == version + 1).value()).data();
+		assertThat(announced.reviewRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(20, 60));
 
 		Http.Response stale = admin().with("If-Match", "\"" + version + "\"").put("/api/moderation/policy",
 				changed.toString());

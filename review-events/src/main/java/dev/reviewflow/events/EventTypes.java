@@ -25,6 +25,9 @@ public final class EventTypes {
 	public static final EventType<ModerationDecided> MODERATION_DECIDED = type("moderation-decided",
 			ModerationDecided.class);
 
+	public static final EventType<ModerationPolicyChanged> MODERATION_POLICY_CHANGED = type(
+			"moderation-policy-changed", ModerationPolicyChanged.class);
+
 	public static final EventType<TitleScoreChanged> TITLE_SCORE_CHANGED = type("title-score-changed",
 			TitleScoreChanged.class);
 
@@ -32,7 +35,8 @@ public final class EventTypes {
 			ReviewScoreChanged.class);
 
 	public static final List<EventType<?>> ALL = List.of(REVIEW_SUBMITTED, REVIEW_EDITED, REVIEW_DELETED, RATING_SET,
-			HELPFULNESS_VOTE_SET, REVIEW_REPORTED, MODERATION_DECIDED, TITLE_SCORE_CHANGED, REVIEW_SCORE_CHANGED);
+			HELPFULNESS_VOTE_SET, REVIEW_REPORTED, MODERATION_DECIDED, MODERATION_POLICY_CHANGED, TITLE_SCORE_CHANGED,
+			REVIEW_SCORE_CHANGED);
 
 	private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -21,6 +21,13 @@ final class Require {
 		return value;
 	}
 
+	static int atLeast(int value, int minimum, String field) {
+		if (value < minimum) {
+			throw new IllegalArgumentException(field + " must be at least " + minimum + ", was " + value);
+		}
+		return value;
+	}
+
 	static @Nullable Integer rating(@Nullable Integer rating, String field) {
 		if (rating != null && (rating < 1 || rating > 10)) {
 			throw new IllegalArgumentException(field + " must be between 1 and 10, was " + rating);

@@ -25,6 +25,10 @@ public final class Topics {
 	public static final Topic MODERATION_DECISIONS = new Topic("reviews.moderation-decisions", "reviewId",
 			List.of(MODERATION_DECIDED), Topic.Cleanup.DELETE);
 
+	/** One key ({@link ModerationPolicyChanged#KEY}), compacted: the latest policy version, for services to apply. */
+	public static final Topic MODERATION_POLICY = new Topic("reviews.moderation-policy", "policy",
+			List.of(MODERATION_POLICY_CHANGED), Topic.Cleanup.COMPACT);
+
 	public static final Topic TITLE_SCORES = new Topic("reviews.title-scores", "titleId",
 			List.of(TITLE_SCORE_CHANGED), Topic.Cleanup.COMPACT);
 
@@ -32,7 +36,7 @@ public final class Topics {
 			List.of(REVIEW_SCORE_CHANGED), Topic.Cleanup.COMPACT);
 
 	public static final List<Topic> ALL = List.of(REVIEW_EVENTS, RATINGS, VOTES, REPORTS, MODERATION_DECISIONS,
-			TITLE_SCORES, REVIEW_SCORES);
+			MODERATION_POLICY, TITLE_SCORES, REVIEW_SCORES);
 
 	private Topics() {
 	}

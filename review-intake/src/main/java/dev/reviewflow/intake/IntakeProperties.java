@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * review-intake's settings.
  * @param maxPageSize the largest page a list endpoint returns
- * @param reviewRateLimit how many reviews (submissions and edits together) one author may write per window
+ * @param reviewRateLimit how many reviews (submissions and edits together) one author may write per window, until
+ * moderation's policy (which sets it) has arrived
  */
 @ConfigurationProperties("reviewflow.intake")
 public record IntakeProperties(@DefaultValue("100") int maxPageSize, @DefaultValue RateLimit reviewRateLimit) {

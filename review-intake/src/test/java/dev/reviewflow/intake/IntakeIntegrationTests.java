@@ -10,6 +10,7 @@ import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.events.RatingSet;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewSubmitted;
@@ -192,5 +193,45 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 
 		assertThat(anonymous().get("/api/reviews/not-a-uuid").status()).isEqualTo(400);
 		assertThat(jdbc.sql("select count(*) from review").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void moderationsPolicyLimitsReviewsPerAuthorWith429AndRetryAfter() {
+		String prefix = "limited-" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 3; i++) {
+			title(prefix + "-" + i);
+		}
+		// versions far above what the rest of the suite could send; the last one lifts the limit again
+		applyPolicy(1_000_001, 2);
+		try {
+			submit(prefix + "-0", "prolific", "One.");
+			submit(prefix + "-1", "prolific", "Two.");
+			Http.Response third = as("prolific", "USER").post("/api/titles/" + prefix + "-2/reviews", """
+					{"rating":5,"headline":"Three","body":"Three.","containsSpoilers":false}""");
+			assertThat(third.status()).isEqualTo(429);
+			assertThat(third.isProblem()).isTrue();
+			assertThat(Long.parseLong(third.header("Retry-After"))).isBetween(3000L, 3600L);
+			assertThat(count("select count(*) from review where author_id = 'prolific'")).isEqualTo(2);
+			submit(prefix + "-2", "someone-else", "Others may still write.");
+
+			// an older version arriving late (a replay of the compacted topic) changes nothing
+			applyPolicy(1_000_000, 100_000);
+			assertThat(as("prolific", "USER").post("/api/titles/" + prefix + "-2/reviews", """
+					{"rating":5,"headline":"Three","body":"Three.","containsSpoilers":false}""").status())
+				.isEqualTo(429);
+		}
+		finally {
+			applyPolicy(1_000_002, 100_000);
+		}
+	}
+
+	void applyPolicy(int version, int maxReviews) {
+		CloudEvent<ModerationPolicyChanged> event = CloudEvent.of("moderation", ModerationPolicyChanged.KEY,
+				new ModerationPolicyChanged(version, new ModerationPolicyChanged.RateLimit(maxReviews, 60),
+						Instant.now()));
+		probe.send(Topics.MODERATION_POLICY.name(), ModerationPolicyChanged.KEY, CODEC.encode(event));
+		TopicProbe.awaitConsumed("review-intake.moderation-policy", Topics.MODERATION_POLICY.name());
+		await().atMost(Duration.ofSeconds(30)).until(() -> count(
+				"select count(*) from moderation_policy where version >= ?", version) == 1);
 	}
 }

@@ -13,6 +13,7 @@ import dev.reviewflow.events.EventTypes;
 import dev.reviewflow.events.HelpfulnessVoteSet;
 import dev.reviewflow.events.MalformedEventException;
 import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.events.RatingSet;
 import dev.reviewflow.events.ReportReason;
 import dev.reviewflow.events.ReviewDeleted;
@@ -56,6 +57,7 @@ class EventSchemasTest {
 				new ReviewReported(UUID.randomUUID(), REVIEW, "carol", ReportReason.SPOILER, "Ending revealed", NOW),
 				new ModerationDecided(UUID.randomUUID(), REVIEW, "wont-back-down-2012", "alice", 1,
 						ReviewStatus.PUBLISHED, DecisionActor.AUTOMATIC, null, List.of(), NOW),
+				new ModerationPolicyChanged(3, new ModerationPolicyChanged.RateLimit(20, 60), NOW),
 				new TitleScoreChanged("wont-back-down-2012",
 						new TitleScoreChanged.UserRating(6.5, 2, 6.9, List.of(0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 0L, 0L)),
 						new TitleScoreChanged.AudienceScore(50, 2),

@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.moderation.audit.AuditLog;
 import dev.reviewflow.platform.ApiException;
+import dev.reviewflow.platform.Outbox;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The versioned policy (table {@code policy}). The first version comes from configuration; administrators replace it
@@ -38,16 +42,23 @@ public class Policies {
 
 	private final Policy initial;
 
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
 	private volatile @Nullable Cached cached;
 
 	private record Cached(PolicyVersion policy, Instant readAt) {
 	}
 
-	Policies(JdbcClient jdbc, JsonMapper json, AuditLog audit, ModerationProperties properties) {
+	Policies(JdbcClient jdbc, JsonMapper json, AuditLog audit, ModerationProperties properties, Outbox outbox,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.audit = audit;
 		this.initial = Policy.initial(properties);
+		this.outbox = outbox;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/** The policy in force. */
@@ -93,19 +104,28 @@ public class Policies {
 			.optional();
 	}
 
-	/** Version 1, from configuration; whichever instance starts first writes it. */
+	/** Version 1, from configuration; whichever instance needs it first writes it. */
 	private PolicyVersion first() {
-		insert(new PolicyVersion(1, "configuration", Instant.now().truncatedTo(ChronoUnit.MICROS), initial));
+		transactions.executeWithoutResult(
+				status -> insert(new PolicyVersion(1, "configuration", Instant.now().truncatedTo(ChronoUnit.MICROS),
+						initial)));
 		return latest().orElseThrow();
 	}
 
+	/** Stores the version and tells the other services (the parts they apply), unless it exists already. */
 	private boolean insert(PolicyVersion version) {
-		return jdbc.sql("""
+		boolean inserted = jdbc.sql("""
 				insert into policy (version, document, changed_by, changed_at) values (?, cast(? as jsonb), ?, ?)
 				on conflict (version) do nothing""")
 			.params(version.version(), json.writeValueAsString(version.policy()), version.changedBy(),
 					Timestamp.from(version.changedAt()))
 			.update() == 1;
+		if (inserted) {
+			Policy.RateLimit reviews = version.policy().rateLimits().reviews();
+			outbox.publish(ModerationPolicyChanged.KEY, new ModerationPolicyChanged(version.version(),
+					new ModerationPolicyChanged.RateLimit(reviews.max(), reviews.perMinutes()), version.changedAt()));
+		}
+		return inserted;
 	}
 
 	/** The names of the rules that differ, for the audit log. */

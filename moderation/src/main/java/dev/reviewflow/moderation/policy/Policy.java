@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
  * the newer one
  * @param claimTimeoutMinutes how long a moderator's claim on a case lasts
  * @param appealWindowDays how long after a removal or rejection its author may appeal
- * @param rateLimits how often one user may vote and report
+ * @param rateLimits how often one user may vote, report and write reviews
  */
 public record Policy(@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @PlainText String> bannedTerms,
 		@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @PlainText String> suspectTerms,
@@ -48,9 +48,19 @@ public record Policy(@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @
 			@NotNull @Min(50) @Max(100) Integer capitalsPercent) {
 	}
 
-	/** How often one user may act. */
-	public record RateLimits(@NotNull @Valid RateLimit votes, @NotNull @Valid RateLimit reports) {
+	/**
+	 * How often one user may act. {@code reviews} is applied by review-intake, which receives it on
+	 * {@code reviews.moderation-policy}; a document written before it existed reads as the default.
+	 */
+	public record RateLimits(@NotNull @Valid RateLimit votes, @NotNull @Valid RateLimit reports,
+			@Valid RateLimit reviews) {
+
+		public RateLimits {
+			reviews = reviews == null ? DEFAULT_REVIEWS : reviews;
+		}
 	}
+
+	static final RateLimit DEFAULT_REVIEWS = new RateLimit(20, 60);
 
 	/** At most {@code max} actions per {@code perMinutes} minutes. */
 	public record RateLimit(@NotNull @Min(1) @Max(100_000) Integer max, @NotNull @Min(1) @Max(1440) Integer perMinutes) {
@@ -63,6 +73,6 @@ public record Policy(@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @
 	/** The policy in force before any administrator changed it: the configured terms and the defaults. */
 	static Policy initial(ModerationProperties properties) {
 		return new Policy(properties.bannedTerms(), properties.suspectTerms(), 3.0, true, 2, new Shouting(20, 70), 0.8,
-				30, 20, new RateLimits(new RateLimit(60, 1), new RateLimit(10, 60)));
+				30, 20, new RateLimits(new RateLimit(60, 1), new RateLimit(10, 60), DEFAULT_REVIEWS));
 	}
 }

@@ -51,17 +51,17 @@ public class Reviews implements ReviewedRatings {
 
 	private final RateLimits rateLimits;
 
-	private final IntakeProperties.RateLimit rateLimit;
+	private final ReviewRateLimit rateLimit;
 
 	Reviews(JdbcClient jdbc, Titles titles, ObjectProvider<Ratings> ratings, Outbox outbox, MeterRegistry meters,
-			RateLimits rateLimits, IntakeProperties properties) {
+			RateLimits rateLimits, ReviewRateLimit rateLimit) {
 		this.jdbc = jdbc;
 		this.titles = titles;
 		this.ratings = ratings;
 		this.outbox = outbox;
 		this.meters = meters;
 		this.rateLimits = rateLimits;
-		this.rateLimit = properties.reviewRateLimit();
+		this.rateLimit = rateLimit;
 	}
 
 	/**
@@ -73,7 +73,7 @@ public class Reviews implements ReviewedRatings {
 		if (!titles.exists(titleId)) {
 			throw ApiException.notFound("There is no title '" + titleId + "'.");
 		}
-		rateLimits.acquire(author.id(), "review", rateLimit.max(), rateLimit.window());
+		acquireReview(author.id());
 		UUID reviewId = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		boolean topCritic = draft.type() == ReviewType.CRITIC && author.topCritic();
@@ -100,6 +100,12 @@ public class Reviews implements ReviewedRatings {
 		meters.counter("reviewflow.reviews.submitted", "type", draft.type().name(), "outcome", "accepted")
 			.increment();
 		return find(reviewId).orElseThrow();
+	}
+
+	/** One more review (submitted or edited) by the author, within the policy's rate limit, or 429. */
+	private void acquireReview(String authorId) {
+		IntakeProperties.RateLimit limit = rateLimit.current();
+		rateLimits.acquire(authorId, "review", limit.max(), limit.window());
 	}
 
 	private Optional<UUID> existingReview(String titleId, String authorId) {
@@ -176,7 +182,7 @@ public class Reviews implements ReviewedRatings {
 					"The edit has " + problems.size() + " invalid field(s) for a " + review.type() + " review.",
 					java.util.Map.of("errors", problems));
 		}
-		rateLimits.acquire(caller.id(), "review", rateLimit.max(), rateLimit.window());
+		acquireReview(caller.id());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		int revision = review.revision() + 1;
 		Integer rating = patch.rating() != null ? patch.rating() : review.rating();
