@@ -183,6 +183,16 @@ class CaseIntegrationTests extends ModerationIntegrationTest {
 		assertThat(status(reviewId)).isEqualTo("REMOVED");
 
 		Http author = as("author-r4", "USER");
+		JsonNode standing = author.get("/api/reviews/" + reviewId + "/moderation").json();
+		assertThat(standing.get("status").asString()).isEqualTo("REMOVED");
+		assertThat(standing.get("decisions").get(1).get("reasons").get(0).asString()).contains("link spam");
+		assertThat(standing.get("decisions").get(1).get("moderatorId").isNull()).as("authors do not see who").isTrue();
+		assertThat(standing.get("appeal").get("status").asString()).isEqualTo("AVAILABLE");
+		assertThat(java.time.Instant.parse(standing.get("appeal").get("until").asString()))
+			.isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(19)));
+		assertThat(as("someone-else", "USER").get("/api/reviews/" + reviewId + "/moderation").status()).isEqualTo(404);
+		assertThat(moderator("mod-r4").get("/api/reviews/" + reviewId + "/moderation").json().get("decisions").get(1)
+			.get("moderatorId").asString()).isEqualTo("mod-r4");
 		assertThat(as("someone-else", "USER").post("/api/reviews/" + reviewId + "/appeal",
 				"{\"statement\":\"not mine\"}").status()).isEqualTo(404);
 		Http.Response appealed = author.post("/api/reviews/" + reviewId + "/appeal",
@@ -191,6 +201,8 @@ class CaseIntegrationTests extends ModerationIntegrationTest {
 		UUID appealCase = UUID.fromString(appealed.json().get("caseId").asString());
 		assertThat(author.post("/api/reviews/" + reviewId + "/appeal", "{\"statement\":\"again\"}").status())
 			.isEqualTo(409);
+		assertThat(author.get("/api/reviews/" + reviewId + "/moderation").json().get("appeal").get("caseId").asString())
+			.isEqualTo(appealCase.toString());
 		JsonNode appeal = moderator("mod-r4b").get("/api/moderation/cases/" + appealCase).json();
 		assertThat(appeal.get("kind").asString()).isEqualTo("APPEAL");
 		assertThat(appeal.get("statement").asString()).isEqualTo("Those are the film's official sites.");
@@ -229,6 +241,32 @@ class CaseIntegrationTests extends ModerationIntegrationTest {
 				"{\"statement\":\"please\"}");
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.json().get("detail").asString()).contains("20 days");
+	}
+
+	@Test
+	void aModeratorGivesAClaimBackAndTheQueueShowsWhatTheCaseIsAbout() {
+		UUID reviewId = moderated("author-r11", "Free promo code inside.", "HELD");
+		UUID caseId = openCase(reviewId);
+		JsonNode listed = moderator("mod-r11").get("/api/moderation/cases?kind=HELD&size=100").json().get("items")
+			.valueStream()
+			.filter(item -> item.get("caseId").asString().equals(caseId.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(listed.get("titleId").asString()).isEqualTo("wont-back-down-2012");
+		assertThat(listed.get("authorId").asString()).isEqualTo("author-r11");
+		assertThat(listed.get("headline").asString()).isEqualTo("Headline");
+		assertThat(listed.get("reasons").get(0).asString()).isEqualTo("SUSPECT_TERM");
+
+		assertThat(moderator("mod-r11").post("/api/moderation/cases/" + caseId + "/claim", "").status())
+			.isEqualTo(200);
+		assertThat(moderator("mod-r11b").delete("/api/moderation/cases/" + caseId + "/claim").status())
+			.isEqualTo(409);
+		Http.Response released = moderator("mod-r11").delete("/api/moderation/cases/" + caseId + "/claim");
+		assertThat(released.status()).isEqualTo(200);
+		assertThat(released.json().get("status").asString()).isEqualTo("OPEN");
+		assertThat(released.json().get("claimedBy").isNull()).isTrue();
+		assertThat(moderator("mod-r11b").post("/api/moderation/cases/" + caseId + "/claim", "").status())
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One line of the audit log.
  * @param actor AUTOMATIC, MODERATOR, ADMIN or USER
  * @param actorId who, when a person acted
- * @param action what happened: DECIDED, CASE_OPENED, CLAIMED, CASE_CLOSED, APPEALED, POLICY_CHANGED
+ * @param action what happened: DECIDED, CASE_OPENED, CLAIMED, RELEASED, CASE_CLOSED, APPEALED,
+ * POLICY_CHANGED
  * @param reasons why
  */
 public record AuditEntry(long entryId, Instant at, String actor, @Nullable String actorId, String action,

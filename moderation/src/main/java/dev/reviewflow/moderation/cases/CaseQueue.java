@@ -28,11 +28,14 @@ public class CaseQueue {
 
 	private static final String COLUMNS = """
 			case_id, review_id, kind, %s as status, %s as priority, weight, reasons, statement, opened_at,
-			  claimed_by, claim_expires_at, resolved_at, resolved_by, action, resolution, policy_version"""
+			  claimed_by, claim_expires_at, resolved_at, resolved_by, action, resolution, policy_version,
+			  title_id, author_id, headline"""
 		.formatted(STATUS, PRIORITY);
 
-	private static final String FILTER = """
-			from moderation_case
+	private static final String FROM = "from moderation_case join review using (review_id)";
+
+	private static final String FILTER = FROM + """
+
 			where (cast(? as text) is null or %s = ?)
 			  and (cast(? as text) is null or kind = ?)
 			  and (cast(? as text) is null or ? = any(reasons))""".formatted(STATUS);
@@ -56,8 +59,16 @@ public class CaseQueue {
 	}
 
 	public Optional<ModerationCase> find(UUID caseId) {
-		return jdbc.sql("select " + COLUMNS + " from moderation_case where case_id = ?")
+		return jdbc.sql("select " + COLUMNS + " " + FROM + " where case_id = ?")
 			.param(caseId)
+			.query((rs, n) -> moderationCase(rs))
+			.optional();
+	}
+
+	/** The author's appeal about the review, if they made one (one per review). */
+	public Optional<ModerationCase> appealOf(UUID reviewId) {
+		return jdbc.sql("select " + COLUMNS + " " + FROM + " where review_id = ? and kind = 'APPEAL'")
+			.param(reviewId)
 			.query((rs, n) -> moderationCase(rs))
 			.optional();
 	}
@@ -74,8 +85,8 @@ public class CaseQueue {
 
 	private static ModerationCase moderationCase(ResultSet rs) throws SQLException {
 		String action = rs.getString(14);
-		return new ModerationCase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-				CaseKind.valueOf(rs.getString(3)), CaseState.valueOf(rs.getString(4)), rs.getDouble(5),
+		return new ModerationCase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(17),
+				rs.getString(18), rs.getString(19), CaseKind.valueOf(rs.getString(3)), CaseState.valueOf(rs.getString(4)), rs.getDouble(5),
 				rs.getDouble(6), List.of((String[]) rs.getArray(7).getArray()), rs.getString(8),
 				rs.getTimestamp(9).toInstant(), rs.getString(10), instant(rs.getTimestamp(11)),
 				instant(rs.getTimestamp(12)), rs.getString(13), action == null ? null : CaseAction.valueOf(action),

@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.reviewflow.events.DecisionActor;
@@ -84,7 +84,7 @@ public class Cases {
 
 	/** The review's unresolved case, if it has one. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public java.util.Optional<UUID> unresolved(UUID reviewId) {
+	public Optional<UUID> unresolved(UUID reviewId) {
 		return jdbc.sql("select case_id from moderation_case where review_id = ? and state <> 'RESOLVED'")
 			.param(reviewId)
 			.query(UUID.class)
@@ -139,6 +139,26 @@ public class Cases {
 		audit.record(AuditLog.Actor.moderator(moderatorId), "CLAIMED", claimedCase.reviewId(), caseId,
 				policy.version(), List.of(), "until " + until);
 		return claimedCase;
+	}
+
+	/** The moderator who holds the claim gives the case back to the queue; 409 when they do not hold it. */
+	@Transactional
+	public ModerationCase release(UUID caseId, String moderatorId) {
+		int released = jdbc.sql("""
+				update moderation_case set state = 'OPEN', claimed_by = null, claim_expires_at = null
+				where case_id = ? and state = 'CLAIMED' and claimed_by = ? and claim_expires_at > now()""")
+			.params(caseId, moderatorId)
+			.update();
+		ModerationCase current = queue.find(caseId)
+			.orElseThrow(() -> ApiException.notFound("There is no case " + caseId + "."));
+		if (released == 0) {
+			throw ApiException.conflict("You do not hold a claim on this case; it is "
+					+ current.status().name().toLowerCase(Locale.ROOT)
+					+ (current.status() == CaseState.CLAIMED ? " by " + current.claimedBy() : "") + ".");
+		}
+		audit.record(AuditLog.Actor.moderator(moderatorId), "RELEASED", current.reviewId(), caseId,
+				policies.current().version(), List.of(), null);
+		return current;
 	}
 
 	/**
@@ -202,29 +222,61 @@ public class Cases {
 			throw ApiException.conflict("Only a removed or rejected review can be appealed; this one is "
 					+ review.status().name().toLowerCase(Locale.ROOT) + ".");
 		}
-		List<ModerationCase> earlier = jdbc.sql("select case_id from moderation_case where review_id = ? and kind = 'APPEAL'")
-			.param(reviewId)
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map(id -> queue.find(id).orElseThrow())
-			.toList();
-		if (!earlier.isEmpty()) {
-			throw ApiException.conflict("A review can be appealed once; your appeal (case " + earlier.getFirst().caseId()
-					+ ") is " + earlier.getFirst().status().name().toLowerCase(Locale.ROOT) + ".");
+		Optional<ModerationCase> earlier = queue.appealOf(reviewId);
+		if (earlier.isPresent()) {
+			throw ApiException.conflict("A review can be appealed once; your appeal (case " + earlier.get().caseId()
+					+ ") is " + earlier.get().status().name().toLowerCase(Locale.ROOT) + ".");
 		}
 		PolicyVersion policy = policies.current();
-		List<Decision> decisions = reviews.decisions(reviewId);
-		Decision appealed = decisions.getLast();
-		Instant deadline = appealed.decidedAt().plus(Duration.ofDays(policy.policy().appealWindowDays()));
+		Decision appealed = reviews.decisions(reviewId).getLast();
+		Instant deadline = appealDeadline(appealed, policy);
 		if (Instant.now().isAfter(deadline)) {
 			throw ApiException.conflict("Appeals are possible for " + policy.policy().appealWindowDays()
 					+ " days after the decision; the time to appeal this one ended at " + deadline + ".");
 		}
-		List<String> reasons = new ArrayList<>(appealed.reasons());
-		UUID caseId = open(reviewId, CaseKind.APPEAL, 1.0, reasons, statement, AuditLog.Actor.user(authorId),
+		UUID caseId = open(reviewId, CaseKind.APPEAL, 1.0, appealed.reasons(), statement, AuditLog.Actor.user(authorId),
 				List.of(statement));
 		return queue.find(caseId).orElseThrow();
+	}
+
+	/**
+	 * Where the review stands in moderation, for its author: every decision and why, and whether and until when they
+	 * may appeal.
+	 */
+	public Standing standing(KnownReview review) {
+		List<Decision> decisions = reviews.decisions(review.reviewId());
+		Optional<ModerationCase> appeal = queue.appealOf(review.reviewId());
+		Standing.Appeal appealView;
+		if (appeal.isPresent()) {
+			appealView = new Standing.Appeal(appeal.get().status().name(), null, appeal.get().caseId(),
+					appeal.get().action());
+		}
+		else if (decisions.isEmpty()
+				|| (review.status() != ReviewStatus.REMOVED && review.status() != ReviewStatus.REJECTED)) {
+			appealView = new Standing.Appeal("NOT_APPLICABLE", null, null, null);
+		}
+		else {
+			Instant deadline = appealDeadline(decisions.getLast(), policies.current());
+			appealView = new Standing.Appeal(Instant.now().isAfter(deadline) ? "EXPIRED" : "AVAILABLE", deadline, null,
+					null);
+		}
+		return new Standing(review.reviewId(), review.status(), decisions, appealView);
+	}
+
+	/** A review's moderation history and appeal, as its author sees it. */
+	public record Standing(UUID reviewId, ReviewStatus status, List<Decision> decisions, Appeal appeal) {
+
+		/**
+		 * @param status AVAILABLE (until {@code until}), EXPIRED, NOT_APPLICABLE, or the appeal case's status (OPEN,
+		 * CLAIMED, RESOLVED with its {@code action})
+		 */
+		public record Appeal(String status, @Nullable Instant until, @Nullable UUID caseId,
+				@Nullable CaseAction action) {
+		}
+	}
+
+	private static Instant appealDeadline(Decision decision, PolicyVersion policy) {
+		return decision.decidedAt().plus(Duration.ofDays(policy.policy().appealWindowDays()));
 	}
 
 	private UUID open(UUID reviewId, CaseKind kind, double weight, List<String> reasons, @Nullable String statement,

@@ -7,14 +7,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A case as the queue shows it.
+ * A case as the queue shows it, with enough of its review (title, author, headline) to triage it.
  * @param status OPEN, CLAIMED or RESOLVED; a claim past its expiry shows as OPEN again
  * @param priority the weighted reports (1 for held reviews and appeals) plus one per day the case has waited
  * @param reasons report reasons (SPAM, …), pre-moderation findings (SUSPECT_TERM, …) or the appealed decision's reasons
  * @param statement the author's appeal
  * @param action the decision, or null when the case was closed because the review changed or was deleted
  */
-public record ModerationCase(UUID caseId, UUID reviewId, CaseKind kind, CaseState status, double priority,
+public record ModerationCase(UUID caseId, UUID reviewId, String titleId, String authorId, String headline, CaseKind kind, CaseState status, double priority,
 		double weight, List<String> reasons, @Nullable String statement, Instant openedAt, @Nullable String claimedBy,
 		@Nullable Instant claimExpiresAt, @Nullable Instant resolvedAt, @Nullable String resolvedBy,
 		@Nullable CaseAction action, @Nullable String resolution, @Nullable Integer policyVersion) {

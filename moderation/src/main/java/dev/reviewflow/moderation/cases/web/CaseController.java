@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,6 +104,11 @@ class CaseController {
 	@PostMapping("/{caseId}/claim")
 	ModerationCase claim(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt jwt) {
 		return cases.claim(caseId, jwt.getSubject());
+	}
+
+	@DeleteMapping("/{caseId}/claim")
+	ModerationCase release(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt jwt) {
+		return cases.release(caseId, jwt.getSubject());
 	}
 
 	@PostMapping("/{caseId}/decision")
