@@ -109,7 +109,8 @@ public class Cases {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID reportsReached(KnownReview review, double weight, double threshold, Collection<String> reasons,
 			PolicyVersion policy) {
-		String why = "reports weighing %.2f reached the threshold of %.2f".formatted(weight, threshold);
+		String why = String.format(Locale.ROOT, "reports weighing %.2f reached the threshold of %.2f", weight,
+				threshold);
 		UUID caseId = open(review.reviewId(), CaseKind.REPORTED, weight, List.copyOf(reasons), null,
 				AuditLog.Actor.AUTOMATIC, List.of(why));
 		if (policy.policy().autoHide() && review.status() == ReviewStatus.PUBLISHED) {

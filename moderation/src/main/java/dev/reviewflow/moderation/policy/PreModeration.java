@@ -62,7 +62,7 @@ public class PreModeration {
 			double similarity = jaccard(shingles, shingles(normalize(other.headline() + "\n" + other.body())));
 			if (similarity >= policy.nearDuplicateSimilarity()) {
 				findings.add(new Finding(Kind.NEAR_DUPLICATE,
-						"%.0f %% alike to review %s".formatted(similarity * 100, other.reviewId())));
+						String.format(Locale.ROOT, "%.0f %% alike to review %s", similarity * 100, other.reviewId())));
 				break;
 			}
 		}

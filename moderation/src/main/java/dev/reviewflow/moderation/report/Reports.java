@@ -26,6 +26,7 @@ import dev.reviewflow.platform.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,8 @@ public class Reports implements CaseReports {
 
 	private final MeterRegistry meters;
 
-	Reports(JdbcClient jdbc, KnownReviews reviews, @org.springframework.context.annotation.Lazy Cases cases,
+	/** {@code cases} lazily: cases ask reports (as {@link CaseReports}) about the reports behind a case. */
+	Reports(JdbcClient jdbc, KnownReviews reviews, @Lazy Cases cases,
 			Policies policies, ReporterWeights weights, RateLimits rateLimits, Outbox outbox, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
