@@ -206,6 +206,7 @@ class CaseIntegrationTests extends ModerationIntegrationTest {
 		JsonNode appeal = moderator("mod-r4b").get("/api/moderation/cases/" + appealCase).json();
 		assertThat(appeal.get("kind").asString()).isEqualTo("APPEAL");
 		assertThat(appeal.get("statement").asString()).isEqualTo("Those are the film's official sites.");
+		assertThat(appeal.get("reasons").valueStream().map(JsonNode::asString)).containsExactly("LINKS");
 		assertThat(appeal.get("decisions")).hasSize(2);
 
 		assertThat(moderator("mod-r4b").post("/api/moderation/cases/" + appealCase + "/decision",

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.events.Topics;
+import dev.reviewflow.platform.RateLimits;
 import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
@@ -12,12 +13,17 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The versioned policy over HTTP, and the rate limits it sets. */
 class PolicyIntegrationTests extends ModerationIntegrationTest {
 
 	String original;
+
+	@Autowired
+	RateLimits rateLimits;
 
 	Http admin() {
 		return as("admin-p", "ADMIN");
@@ -126,5 +132,16 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 		assertThat(Long.parseLong(tooMany.header("Retry-After"))).isBetween(1L, 60L);
 		assertThat(jdbc.sql("select count(*) from vote where voter_id = 'voter-p2'").query(Long.class).single())
 			.isEqualTo(2);
+	}
+
+	@Test
+	void hitsOlderThanTheLongestWindowAreForgotten() {
+		jdbc.sql("insert into rate_limit_hit (subject, action, at) values ('old-p', 'vote', now() - interval '25 hours')")
+			.update();
+		jdbc.sql("insert into rate_limit_hit (subject, action, at) values ('recent-p', 'vote', now() - interval '23 hours')")
+			.update();
+		assertThat(rateLimits.forgetExpired()).isGreaterThanOrEqualTo(1);
+		assertThat(jdbc.sql("select subject from rate_limit_hit where subject in ('old-p', 'recent-p')")
+			.query(String.class).list()).containsExactly("recent-p");
 	}
 }

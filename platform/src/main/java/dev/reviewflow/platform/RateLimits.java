@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class RateLimits {
 
+	/** The longest window a limit may have; older hits are forgotten (hourly, by the platform). */
+	public static final Duration LONGEST_WINDOW = Duration.ofDays(1);
+
 	private final JdbcClient jdbc;
 
 	RateLimits(JdbcClient jdbc) {
@@ -28,6 +31,10 @@ public class RateLimits {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void acquire(String subject, String action, int max, Duration window) {
+		if (window.compareTo(LONGEST_WINDOW) > 0 || window.isNegative() || window.isZero() || max < 1) {
+			throw new IllegalArgumentException("A rate limit needs max ≥ 1 and a window of at most "
+					+ LONGEST_WINDOW + ", not " + max + " per " + window);
+		}
 		// one subject's actions of a kind are counted one at a time, so two at once cannot both take the last slot
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))").params(subject, action)
 			.query((rs, n) -> 0)
@@ -53,6 +60,13 @@ public class RateLimits {
 		}
 		jdbc.sql("insert into rate_limit_hit (subject, action, at) values (?, ?, ?)")
 			.params(subject, action, Timestamp.from(now))
+			.update();
+	}
+
+	/** Forgets the hits no window can reach any more; returns how many. */
+	public int forgetExpired() {
+		return jdbc.sql("delete from rate_limit_hit where at < ?")
+			.param(Timestamp.from(Instant.now().minus(LONGEST_WINDOW)))
 			.update();
 	}
 

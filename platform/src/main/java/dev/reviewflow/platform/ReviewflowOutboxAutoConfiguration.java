@@ -68,6 +68,23 @@ public class ReviewflowOutboxAutoConfiguration {
 		return new RateLimits(jdbc);
 	}
 
+	/** Hourly, forgets rate-limit hits older than the longest window, so the table holds only the last day. */
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService rateLimitExpiry(RateLimits rateLimits) {
+		ScheduledExecutorService executor = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("rate-limit-expiry").factory());
+		executor.scheduleWithFixedDelay(() -> {
+			try {
+				rateLimits.forgetExpired();
+			}
+			catch (RuntimeException ex) {
+				LoggerFactory.getLogger(RateLimits.class).warn("Could not forget old rate-limit hits: {}",
+						ex.getMessage());
+			}
+		}, 1, 60, TimeUnit.MINUTES);
+		return executor;
+	}
+
 	@Bean
 	MeterBinder outboxBacklog(JdbcClient jdbc) {
 		return registry -> Gauge

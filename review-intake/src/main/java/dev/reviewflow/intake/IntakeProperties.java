@@ -2,6 +2,8 @@ package dev.reviewflow.intake;
 
 import java.time.Duration;
 
+import dev.reviewflow.platform.RateLimits;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("reviewflow.intake")
 public record IntakeProperties(@DefaultValue("100") int maxPageSize, @DefaultValue RateLimit reviewRateLimit) {
 
-	/** At most {@code max} actions per {@code window}. */
+	/** At most {@code max} actions per {@code window} (at most a day). */
 	public record RateLimit(@DefaultValue("20") int max, @DefaultValue("1h") Duration window) {
+
+		public RateLimit {
+			if (max < 1 || window.isNegative() || window.isZero()
+					|| window.compareTo(RateLimits.LONGEST_WINDOW) > 0) {
+				throw new IllegalArgumentException("reviewflow.intake.review-rate-limit needs max ≥ 1 and a window of "
+						+ "at most a day, not " + max + " per " + window);
+			}
+		}
 	}
 }

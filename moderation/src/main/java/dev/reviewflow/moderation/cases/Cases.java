@@ -15,6 +15,7 @@ import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.moderation.audit.AuditLog;
 import dev.reviewflow.moderation.policy.Policies;
 import dev.reviewflow.moderation.policy.PolicyVersion;
+import dev.reviewflow.moderation.policy.Screening;
 import dev.reviewflow.moderation.review.Decision;
 import dev.reviewflow.moderation.review.KnownReview;
 import dev.reviewflow.moderation.review.KnownReviews;
@@ -235,7 +236,7 @@ public class Cases {
 			throw ApiException.conflict("Appeals are possible for " + policy.policy().appealWindowDays()
 					+ " days after the decision; the time to appeal this one ended at " + deadline + ".");
 		}
-		UUID caseId = open(reviewId, CaseKind.APPEAL, 1.0, appealed.reasons(), statement, AuditLog.Actor.user(authorId),
+		UUID caseId = open(reviewId, CaseKind.APPEAL, 1.0, appealedReasons(reviewId, review.status()), statement, AuditLog.Actor.user(authorId),
 				List.of(statement));
 		return queue.find(caseId).orElseThrow();
 	}
@@ -274,6 +275,23 @@ public class Cases {
 		public record Appeal(String status, @Nullable Instant until, @Nullable UUID caseId,
 				@Nullable CaseAction action) {
 		}
+	}
+
+	/**
+	 * What the appealed decision was about, in the codes the queue filters by: the reasons of the case whose REMOVE
+	 * it was (report reasons, pre-moderation findings), or BANNED_TERM for a rejection by pre-moderation.
+	 */
+	private List<String> appealedReasons(UUID reviewId, ReviewStatus status) {
+		if (status == ReviewStatus.REJECTED) {
+			return List.of(Screening.Kind.BANNED_TERM.name());
+		}
+		return jdbc.sql("""
+				select reasons from moderation_case where review_id = ? and action = 'REMOVE'
+				order by resolved_at desc limit 1""")
+			.param(reviewId)
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+			.optional()
+			.orElse(List.of());
 	}
 
 	private static Instant appealDeadline(Decision decision, PolicyVersion policy) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A case as the queue shows it, with enough of its review (title, author, headline) to triage it.
  * @param status OPEN, CLAIMED or RESOLVED; a claim past its expiry shows as OPEN again
  * @param priority the weighted reports (1 for held reviews and appeals) plus one per day the case has waited
- * @param reasons report reasons (SPAM, …), pre-moderation findings (SUSPECT_TERM, …) or the appealed decision's reasons
+ * @param reasons report reasons (SPAM, …) or pre-moderation findings (SUSPECT_TERM, …); for an appeal, those of the
+ * removal it contests (BANNED_TERM for a rejection)
  * @param statement the author's appeal
  * @param action the decision, or null when the case was closed because the review changed or was deleted
  */
