@@ -3,6 +3,9 @@ package dev.reviewflow.platform;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +57,7 @@ public class RateLimits {
 			ApiException tooMany = new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
 					"You may do this " + max + " time(s) per " + describe(window) + "; try again in " + seconds
 							+ " s.",
-					java.util.Map.of("retryAfterSeconds", seconds));
+					Map.of("retryAfterSeconds", seconds));
 			tooMany.getHeaders().set("Retry-After", Long.toString(seconds));
 			throw tooMany;
 		}
@@ -80,6 +83,6 @@ public class RateLimits {
 		return window.toSeconds() + " seconds";
 	}
 
-	private record Window(long count, @org.jspecify.annotations.Nullable Timestamp oldest) {
+	private record Window(long count, @Nullable Timestamp oldest) {
 	}
 }
