@@ -1,15 +1,20 @@
 package dev.reviewflow.moderation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.ReportReason;
+import dev.reviewflow.events.ReviewEdited;
 import dev.reviewflow.events.ReviewReported;
 import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
@@ -338,5 +343,56 @@ class CaseIntegrationTests extends ModerationIntegrationTest {
 		assertThat(meters.get("reviewflow.moderation.cases.oldest.open.age").gauge().value()).isPositive();
 		assertThat(meters.get("reviewflow.moderation.decisions").tag("actor", "automatic").tag("outcome", "HELD")
 			.counter().count()).isPositive();
+	}
+
+	@Test
+	void reportersArrivingAllAtOnceOpenOneCaseAndHideTheReviewOnce() {
+		UUID reviewId = moderated("author-r12", "A crowd will report this.", "PUBLISHED");
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> reports = java.util.stream.IntStream.range(0, 8)
+			.mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+				awaitLatch(start);
+				return report("crowd-r12-" + i, reviewId, "ABUSIVE").status();
+			}))
+			.toList();
+		start.countDown();
+		// one at a time per review: the third report hides it, and a hidden review is no longer reportable
+		assertThat(reports.stream().map(CompletableFuture::join)).containsExactlyInAnyOrder(202, 202, 202, 404, 404,
+				404, 404, 404);
+		assertThat(status(reviewId)).isEqualTo("HIDDEN");
+		assertThat(jdbc.sql("select count(*) from moderation_case where review_id = ?").param(reviewId)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from decision where review_id = ? and status = 'HIDDEN'").param(reviewId)
+			.query(Long.class).single()).isEqualTo(1);
+		JsonNode detail = moderator("mod-r12").get("/api/moderation/cases/" + openCase(reviewId)).json();
+		assertThat(detail.get("reports")).hasSize(3);
+		assertThat(detail.get("weight").asDouble()).isEqualTo(3.0);
+	}
+
+	@Test
+	void anEditedHeldReviewIsScreenedAgainAndItsOldCaseClosed() {
+		CloudEvent<ReviewSubmitted> submitted = submitted("author-r13", "Meet me at the casino.");
+		send(submitted);
+		UUID reviewId = submitted.data().reviewId();
+		awaitStatus(reviewId, "HELD");
+		UUID heldCase = openCase(reviewId);
+		send(CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewEdited(reviewId, "wont-back-down-2012", "author-r13", ReviewType.USER, 2, 7, null, null, false,
+						"Headline", "Meet me at the cinema.", false, Instant.now())));
+		awaitStatus(reviewId, "PUBLISHED");
+		JsonNode closed = moderator("mod-r13").get("/api/moderation/cases/" + heldCase).json();
+		assertThat(closed.get("status").asString()).isEqualTo("RESOLVED");
+		assertThat(closed.get("resolution").asString()).isEqualTo("superseded by revision 2");
+		assertThat(decisionsPublished(reviewId, 2).getLast().revision()).isEqualTo(2);
+	}
+
+	@Test
+	void aNearDuplicateOfTheAuthorsOtherReviewIsHeld() {
+		String text = "A moving story about two mothers fighting a failing school, with great performances.";
+		moderated("author-r14", text, "PUBLISHED");
+		UUID copy = moderated("author-r14", text + " Really!", "HELD");
+		assertThat(moderator("mod-r14").get("/api/moderation/cases/" + openCase(copy)).json().get("reasons").get(0)
+			.asString()).isEqualTo("NEAR_DUPLICATE");
+		moderated("someone-else-r14", text, "PUBLISHED");
 	}
 }
