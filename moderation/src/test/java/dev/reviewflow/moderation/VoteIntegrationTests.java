@@ -1,11 +1,8 @@
 package dev.reviewflow.moderation;
 
-import java.time.Duration;
 import java.util.UUID;
 
-import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.HelpfulnessVoteSet;
-import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.Vote;
 import dev.reviewflow.testsupport.EventContract;
@@ -14,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Helpfulness votes over HTTP, published as the voter's current vote. */
 class VoteIntegrationTests extends ModerationIntegrationTest {

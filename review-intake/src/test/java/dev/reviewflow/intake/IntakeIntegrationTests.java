@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.reviewflow.events.CloudEvent;
-import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.ModerationPolicyChanged;
@@ -15,21 +14,11 @@ import dev.reviewflow.events.RatingSet;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.Topics;
-import dev.reviewflow.platform.DevelopmentTokens;
 import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
-import dev.reviewflow.testsupport.RealInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
