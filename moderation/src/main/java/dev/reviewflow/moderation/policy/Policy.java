@@ -2,7 +2,7 @@ package dev.reviewflow.moderation.policy;
 
 import java.util.List;
 
-import dev.reviewflow.moderation.PlainText;
+import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

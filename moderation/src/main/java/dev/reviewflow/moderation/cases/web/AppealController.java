@@ -2,10 +2,10 @@ package dev.reviewflow.moderation.cases.web;
 
 import java.util.UUID;
 
-import dev.reviewflow.moderation.PlainText;
 import dev.reviewflow.moderation.cases.Cases;
 import dev.reviewflow.moderation.cases.ModerationCase;
 import dev.reviewflow.platform.EndpointRules;
+import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.reviewflow.moderation.PlainText;
 import dev.reviewflow.moderation.cases.CaseAction;
 import dev.reviewflow.moderation.cases.CaseKind;
 import dev.reviewflow.moderation.cases.CaseQueue;
@@ -20,6 +19,7 @@ import dev.reviewflow.moderation.review.ReviewContent;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReportReason;
-import dev.reviewflow.moderation.PlainText;
 import dev.reviewflow.moderation.policy.ModerationProperties;
 import dev.reviewflow.moderation.report.Report;
 import dev.reviewflow.moderation.report.Reports;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

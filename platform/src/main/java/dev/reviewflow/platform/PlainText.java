@@ -1,4 +1,4 @@
-package dev.reviewflow.moderation;
+package dev.reviewflow.platform;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -11,12 +11,16 @@ import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 
-/** Text people write: line breaks and tabs are fine, other control characters (NUL, ESC, BEL, …) are not. */
+/**
+ * Text people write: line breaks and tabs are fine, other control characters (NUL, ESC, BEL, …) are not. Also a
+ * building block of other constraints (review-intake's review text).
+ */
 @Documented
 @Constraint(validatedBy = {})
 @Pattern(regexp = "[\\P{Cc}\\n\\r\\t]*+")
 @ReportAsSingleViolation
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
+		ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlainText {
 
