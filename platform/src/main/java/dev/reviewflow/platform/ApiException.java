@@ -33,8 +33,18 @@ public class ApiException extends ErrorResponseException {
 
 	/** 503 with {@code Retry-After}: the service cannot answer yet, the client should retry shortly. */
 	public static ApiException unavailable(String detail, java.time.Duration retryAfter) {
-		ApiException exception = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", detail);
-		exception.getHeaders().set("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+		return retryAfter(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", detail),
+				Math.max(1, retryAfter.toSeconds()));
+	}
+
+	/** 429 with {@code Retry-After} (also as {@code retryAfterSeconds} in the problem): a rate limit was reached. */
+	public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+		return retryAfter(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail,
+				Map.of("retryAfterSeconds", retryAfterSeconds)), retryAfterSeconds);
+	}
+
+	private static ApiException retryAfter(ApiException exception, long seconds) {
+		exception.getHeaders().set("Retry-After", Long.toString(seconds));
 		return exception;
 	}
 

@@ -3,11 +3,9 @@ package dev.reviewflow.platform;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Per-user rate limits as a sliding window over the user's recent actions (table {@code rate_limit_hit} in the
  * service's schema), so every instance of a service sees the same count. The hit belongs to the caller's transaction:
- * an action that fails and rolls back is not counted.
+ * an action that fails and rolls back is not counted. Hits older than a day are deleted hourly
+ * ({@link #forgetExpired}), not on the request path.
  */
 public class RateLimits {
 
@@ -34,36 +33,34 @@ public class RateLimits {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void acquire(String subject, String action, int max, Duration window) {
-		if (window.compareTo(LONGEST_WINDOW) > 0 || window.isNegative() || window.isZero() || max < 1) {
-			throw new IllegalArgumentException("A rate limit needs max ≥ 1 and a window of at most "
-					+ LONGEST_WINDOW + ", not " + max + " per " + window);
-		}
+		requireValid(max, window);
 		// one subject's actions of a kind are counted one at a time, so two at once cannot both take the last slot
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))").params(subject, action)
 			.query((rs, n) -> 0)
 			.list();
 		Instant now = Instant.now();
-		Instant since = now.minus(window);
-		jdbc.sql("delete from rate_limit_hit where subject = ? and action = ? and at <= ?")
-			.params(subject, action, Timestamp.from(since))
-			.update();
-		Window recent = jdbc.sql("select count(*), min(at) from rate_limit_hit where subject = ? and action = ?")
-			.params(subject, action)
+		Window recent = jdbc
+			.sql("select count(*), min(at) from rate_limit_hit where subject = ? and action = ? and at > ?")
+			.params(subject, action, Timestamp.from(now.minus(window)))
 			.query((rs, n) -> new Window(rs.getLong(1), rs.getTimestamp(2)))
 			.single();
 		if (recent.count() >= max && recent.oldest() != null) {
 			Duration wait = Duration.between(now, recent.oldest().toInstant().plus(window));
 			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-			ApiException tooMany = new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-					"You may do this " + max + " time(s) per " + describe(window) + "; try again in " + seconds
-							+ " s.",
-					Map.of("retryAfterSeconds", seconds));
-			tooMany.getHeaders().set("Retry-After", Long.toString(seconds));
-			throw tooMany;
+			throw ApiException.tooManyRequests("You may do this " + max + " time(s) per " + describe(window)
+					+ "; try again in " + seconds + " s.", seconds);
 		}
 		jdbc.sql("insert into rate_limit_hit (subject, action, at) values (?, ?, ?)")
 			.params(subject, action, Timestamp.from(now))
 			.update();
+	}
+
+	/** Refuses a limit that is not one: {@code max} below 1, or a window that is not positive or exceeds a day. */
+	public static void requireValid(int max, Duration window) {
+		if (max < 1 || window.isNegative() || window.isZero() || window.compareTo(LONGEST_WINDOW) > 0) {
+			throw new IllegalArgumentException("A rate limit needs max ≥ 1 and a window of at most " + LONGEST_WINDOW
+					+ ", not " + max + " per " + window);
+		}
 	}
 
 	/** Forgets the hits no window can reach any more; returns how many. */

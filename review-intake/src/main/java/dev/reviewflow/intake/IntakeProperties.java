@@ -20,11 +20,7 @@ public record IntakeProperties(@DefaultValue("100") int maxPageSize, @DefaultVal
 	public record RateLimit(@DefaultValue("20") int max, @DefaultValue("1h") Duration window) {
 
 		public RateLimit {
-			if (max < 1 || window.isNegative() || window.isZero()
-					|| window.compareTo(RateLimits.LONGEST_WINDOW) > 0) {
-				throw new IllegalArgumentException("reviewflow.intake.review-rate-limit needs max ≥ 1 and a window of "
-						+ "at most a day, not " + max + " per " + window);
-			}
+			RateLimits.requireValid(max, window);
 		}
 	}
 }
