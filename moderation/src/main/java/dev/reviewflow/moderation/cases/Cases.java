@@ -124,8 +124,7 @@ public class Cases {
 	/** A moderator takes the case; 409 while another moderator's claim lasts. */
 	@Transactional
 	public ModerationCase claim(UUID caseId, String moderatorId) {
-		queue.find(caseId).flatMap(found -> reviews.find(found.reviewId()))
-			.ifPresent(review -> notTheAuthor(review, moderatorId));
+		queue.find(caseId).ifPresent(found -> notTheAuthor(found.authorId(), moderatorId));
 		PolicyVersion policy = policies.current();
 		Instant until = Instant.now().plus(Duration.ofMinutes(policy.policy().claimTimeoutMinutes()))
 			.truncatedTo(ChronoUnit.MICROS);
@@ -174,7 +173,7 @@ public class Cases {
 			.orElseThrow(() -> ApiException.notFound("There is no case " + caseId + "."))
 			.reviewId();
 		KnownReview review = reviews.lock(reviewId).orElseThrow();
-		notTheAuthor(review, moderatorId);
+		notTheAuthor(review.authorId(), moderatorId);
 		PolicyVersion policy = policies.current();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		List<Resolved> resolved = jdbc.sql("""
@@ -331,8 +330,8 @@ public class Cases {
 	private record Closed(UUID caseId, CaseKind kind) {
 	}
 
-	private static void notTheAuthor(KnownReview review, String moderatorId) {
-		if (review.authorId().equals(moderatorId)) {
+	private static void notTheAuthor(String authorId, String moderatorId) {
+		if (authorId.equals(moderatorId)) {
 			throw ApiException.forbidden("Moderators do not decide cases about their own reviews.");
 		}
 	}

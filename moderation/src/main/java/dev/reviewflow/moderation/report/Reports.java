@@ -79,8 +79,11 @@ public class Reports implements CaseReports {
 		KnownReview review = reviews.lock(reviewId)
 			.filter(known -> known.status() != ReviewStatus.DELETED)
 			.orElseThrow(() -> ApiException.notFound("There is no review " + reviewId + "."));
-		Optional<Report> open = find("r.review_id = ? and r.reporter_id = ? and r.outcome = 'OPEN'", reviewId,
-				reporterId);
+		List<Report> earlier = jdbc.sql(SELECT + " where r.review_id = ? and r.reporter_id = ?")
+			.params(reviewId, reporterId)
+			.query((rs, n) -> report(rs))
+			.list();
+		Optional<Report> open = earlier.stream().filter(report -> report.outcome().equals("OPEN")).findFirst();
 		if (open.isPresent()) {
 			return new Filed(open.get(), false);
 		}
@@ -90,7 +93,7 @@ public class Reports implements CaseReports {
 		if (review.status() != ReviewStatus.PUBLISHED) {
 			throw ApiException.notFound("There is no review " + reviewId + ".");
 		}
-		if (find("r.review_id = ? and r.reporter_id = ? and r.outcome = 'DISMISSED'", reviewId, reporterId).isPresent()) {
+		if (earlier.stream().anyMatch(report -> report.outcome().equals("DISMISSED"))) {
 			throw ApiException.conflict("Moderators looked at this review after your report and kept it; "
 					+ "you cannot report it again.");
 		}
@@ -117,7 +120,7 @@ public class Reports implements CaseReports {
 		else {
 			openCaseAtThreshold(review, policy);
 		}
-		return new Filed(find("r.report_id = ?", reportId).orElseThrow(), true);
+		return new Filed(new Report(reportId, reviewId, review.titleId(), reason, note, now, "OPEN", null), true);
 	}
 
 	private void openCaseAtThreshold(KnownReview review, PolicyVersion policy) {
@@ -195,10 +198,6 @@ public class Reports implements CaseReports {
 	private static final String SELECT = """
 			select r.report_id, r.review_id, v.title_id, r.reason, r.note, r.reported_at, r.outcome, r.resolved_at
 			from report r join review v on v.review_id = r.review_id""";
-
-	private Optional<Report> find(String where, Object... params) {
-		return jdbc.sql(SELECT + " where " + where).params(params).query((rs, n) -> report(rs)).optional();
-	}
 
 	private static Report report(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp resolvedAt = rs.getTimestamp(8);
