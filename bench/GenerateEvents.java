@@ -45,14 +45,14 @@ public class GenerateEvents {
 					String titleId = "bench-title-" + random.nextInt(2_000);
 					Integer rating = random.nextInt(20) == 0 ? null : 1 + random.nextInt(10);
 					producer.send(new ProducerRecord<>(Topics.RATINGS.name(), titleId, codec.encode(CloudEvent.of(
-							"review-intake", titleId, new RatingSet(titleId, "bench-user-" + random.nextInt(50_000), rating, at)))));
+							"review-intake", titleId, new RatingSet(titleId, "bench-user-" + random.nextInt(50_000), rating, at, i + 1)))));
 				}
 				else {
 					UUID review = reviews[random.nextInt(reviews.length)];
 					Vote vote = random.nextInt(20) == 0 ? null : random.nextInt(4) == 0 ? Vote.NOT_HELPFUL : Vote.HELPFUL;
 					producer.send(new ProducerRecord<>(Topics.VOTES.name(), review.toString(), codec.encode(CloudEvent.of(
 							"moderation", review.toString(), new HelpfulnessVoteSet(review, "bench-title-0",
-									"bench-voter-" + random.nextInt(50_000), vote, at)))));
+									"bench-voter-" + random.nextInt(50_000), vote, at, i + 1)))));
 				}
 				if (i % 100_000 == 0 && i > 0) {
 					System.out.printf("%,d events written%n", i);

@@ -11,7 +11,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** UP while the broker answers a cluster description within a few seconds; part of each service's readiness. */
+/**
+ * UP while the broker answers a cluster description within a few seconds. Shown in health, not part of readiness: with
+ * the broker away a service still accepts writes into its outbox, which drains when the broker is back.
+ */
 final class KafkaHealth implements HealthIndicator, DisposableBean {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(3);

@@ -12,7 +12,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -112,6 +116,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
 	private static String leaf(String path) {
 		return path.substring(path.lastIndexOf('.') + 1);
+	}
+
+	/** The database is away or overloaded for a moment: 503 with {@code Retry-After}; nothing was stored. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class, TransactionSystemException.class })
+	@Nullable ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) throws Exception {
+		log.warn("Database unavailable while handling a request: {}", rootMessage(ex));
+		return handleException(ApiException.unavailable(
+				"The service cannot reach its database right now; nothing was stored. Please try again shortly.",
+				java.time.Duration.ofSeconds(2)), request);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,17 +1,22 @@
 package dev.reviewflow.platform;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.MalformedEventException;
 import dev.reviewflow.events.Topic;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.kafka.CloudEventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -22,6 +27,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.KafkaException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
@@ -32,12 +43,15 @@ import org.springframework.kafka.support.SimpleKafkaHeaderMapper;
 import org.springframework.kafka.support.converter.MessagingMessageConverter;
 import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka the reviewflow way: every topic of the architecture (and its dead-letter topic) declared, producers that
- * write CloudEvents or raw bytes, and one error handler that retries a failed record a bounded number of times and
- * then moves it to {@code <topic>.DLT} with the failure in its headers, so a partition never stalls.
+ * write CloudEvents or raw bytes, and one error handler that tells transient failures from poison: a record that
+ * failed because the database or the broker was unavailable or timed out is tried again, with exponential back-off,
+ * until it succeeds (holding its partition, so events of one key stay in order); a record that can never succeed
+ * (undeserializable, invalid, of an unknown type, or failing for any other reason) moves at once to
+ * {@code <topic>.DLT} with the failure in its headers, and the partition goes on.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(ReviewflowKafkaProperties.class)
@@ -90,15 +104,36 @@ public class ReviewflowKafkaAutoConfiguration {
 		return converter;
 	}
 
+	/** Failures that pass: the database, the broker or a lock was not available in time. */
+	static final List<Class<? extends Exception>> TRANSIENT = List.of(TransientDataAccessException.class,
+			RecoverableDataAccessException.class, DataAccessResourceFailureException.class,
+			CannotCreateTransactionException.class, TransactionSystemException.class, RetriableException.class,
+			SQLTransientException.class, SQLRecoverableException.class, java.util.concurrent.TimeoutException.class);
+
+	/** Also the {@code eventConsumers} health indicator of the readiness group. */
+	@Bean
+	ConsumerRetries eventConsumers(MeterRegistry meters, ReviewflowKafkaProperties properties) {
+		return new ConsumerRetries(meters, properties.retryingUnreadyAfter(), Clock.systemUTC());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template,
-			ReviewflowKafkaProperties properties, MeterRegistry meters) {
+			ReviewflowKafkaProperties properties, MeterRegistry meters, ConsumerRetries retries) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
 			meters.counter("reviewflow.dead.lettered", "topic", record.topic()).increment();
 			return new TopicPartition(record.topic() + ".DLT", record.partition());
 		});
-		return new DefaultErrorHandler(recoverer,
-				new FixedBackOff(properties.retryInterval().toMillis(), properties.retries()));
+		ExponentialBackOff untilItSucceeds = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2);
+		untilItSucceeds.setMaxInterval(properties.retryMaxInterval().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItSucceeds);
+		// not retryable unless listed; the built-in fatal ones (deserialization, conversion) stay fatal
+		handler.defaultFalse(true);
+		handler.addRetryableExceptions(TRANSIENT.toArray(Class[]::new));
+		// poison whatever it wraps: an invalid event stays invalid
+		handler.addNotRetryableExceptions(MalformedEventException.class, IllegalArgumentException.class);
+		handler.setRetryListeners(retries);
+		handler.setLogLevel(KafkaException.Level.WARN);
+		return handler;
 	}
 }

@@ -8,6 +8,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes CloudEvents in structured JSON mode. Reading checks the envelope, resolves {@code type} to its
@@ -46,6 +47,11 @@ public final class CloudEventCodec {
 			JsonNode data = root.get("data");
 			if (data == null || !data.isObject()) {
 				throw new MalformedEventException("A " + typeName + " event needs a data object");
+			}
+			for (String field : type.addedLater()) {
+				if (!data.has(field)) {
+					((ObjectNode) data).put(field, 0);
+				}
 			}
 			return new CloudEvent<>(text(root, "specversion"), UUID.fromString(text(root, "id")),
 					text(root, "source"), typeName, Instant.parse(text(root, "time")), text(root, "subject"),

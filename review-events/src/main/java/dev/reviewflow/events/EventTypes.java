@@ -15,24 +15,24 @@ public final class EventTypes {
 
 	public static final EventType<ReviewDeleted> REVIEW_DELETED = type("review-deleted", ReviewDeleted.class);
 
-	public static final EventType<RatingSet> RATING_SET = type("rating-set", RatingSet.class);
+	public static final EventType<RatingSet> RATING_SET = type("rating-set", RatingSet.class, "version");
 
 	public static final EventType<HelpfulnessVoteSet> HELPFULNESS_VOTE_SET = type("helpfulness-vote-set",
-			HelpfulnessVoteSet.class);
+			HelpfulnessVoteSet.class, "version");
 
 	public static final EventType<ReviewReported> REVIEW_REPORTED = type("review-reported", ReviewReported.class);
 
 	public static final EventType<ModerationDecided> MODERATION_DECIDED = type("moderation-decided",
-			ModerationDecided.class);
+			ModerationDecided.class, "sequence");
 
 	public static final EventType<ModerationPolicyChanged> MODERATION_POLICY_CHANGED = type(
 			"moderation-policy-changed", ModerationPolicyChanged.class);
 
 	public static final EventType<TitleScoreChanged> TITLE_SCORE_CHANGED = type("title-score-changed",
-			TitleScoreChanged.class);
+			TitleScoreChanged.class, "version");
 
 	public static final EventType<ReviewScoreChanged> REVIEW_SCORE_CHANGED = type("review-score-changed",
-			ReviewScoreChanged.class);
+			ReviewScoreChanged.class, "version");
 
 	public static final List<EventType<?>> ALL = List.of(REVIEW_SUBMITTED, REVIEW_EDITED, REVIEW_DELETED, RATING_SET,
 			HELPFULNESS_VOTE_SET, REVIEW_REPORTED, MODERATION_DECIDED, MODERATION_POLICY_CHANGED, TITLE_SCORE_CHANGED,
@@ -60,7 +60,7 @@ public final class EventTypes {
 		return (EventType<T>) type;
 	}
 
-	private static <T> EventType<T> type(String name, Class<T> dataType) {
-		return new EventType<>("reviewflow." + name + ".v1", dataType);
+	private static <T> EventType<T> type(String name, Class<T> dataType, String... addedLater) {
+		return new EventType<>("reviewflow." + name + ".v1", dataType, List.of(addedLater));
 	}
 }

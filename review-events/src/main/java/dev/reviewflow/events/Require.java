@@ -28,6 +28,14 @@ final class Require {
 		return value;
 	}
 
+	/** A per-key version or sequence: 0 in events written before versions existed, then 1, 2, … */
+	static long version(long value, String field) {
+		if (value < 0) {
+			throw new IllegalArgumentException(field + " must not be negative, was " + value);
+		}
+		return value;
+	}
+
 	static @Nullable Integer rating(@Nullable Integer rating, String field) {
 		if (rating != null && (rating < 1 || rating > 10)) {
 			throw new IllegalArgumentException(field + " must be between 1 and 10, was " + rating);

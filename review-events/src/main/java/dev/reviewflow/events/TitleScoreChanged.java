@@ -6,11 +6,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The full current score of a title, published whenever it changes. {@code updatedAt} is the event time of the input
- * that caused the change.
+ * The full current score of a title, published whenever it changes (also when only C of the weighted rating moved).
+ * {@code version} grows with every change of the title's score at scoring: a consumer keeps the score with the
+ * highest version. {@code updatedAt} is the event time of the latest input that changed the title's own figures; it is
+ * for people, not for ordering. Events written before versions existed read as version 0.
  */
 public record TitleScoreChanged(String titleId, UserRating userRating, AudienceScore audienceScore,
-		CriticScore criticScore, ReviewCounts reviewCounts, Instant updatedAt) {
+		CriticScore criticScore, ReviewCounts reviewCounts, Instant updatedAt, long version) {
 
 	public TitleScoreChanged {
 		Require.titleId(titleId);
@@ -19,6 +21,7 @@ public record TitleScoreChanged(String titleId, UserRating userRating, AudienceS
 		Require.present(criticScore, "criticScore");
 		Require.present(reviewCounts, "reviewCounts");
 		Require.present(updatedAt, "updatedAt");
+		Require.version(version, "version");
 	}
 
 	/** IMDb-style figures: mean, number of ratings, Bayesian weighted rating and the histogram of ratings 1–10. */

@@ -1,13 +1,16 @@
 package dev.reviewflow.intake;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.platform.DevelopmentTokens;
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What review-intake's integration tests share: one application context on the shared broker and database, a probe
@@ -40,6 +44,8 @@ abstract class IntakeIntegrationTest {
 	static final CloudEventCodec CODEC = new CloudEventCodec();
 
 	static TopicProbe probe;
+
+	static final AtomicLong SEQUENCES = new AtomicLong();
 
 	@LocalServerPort
 	int port;
@@ -86,11 +92,29 @@ abstract class IntakeIntegrationTest {
 		return reviewId;
 	}
 
+	/** Moderation's next decision: sequences grow with every decision, as moderation numbers them. */
 	void decide(UUID reviewId, String titleId, String author, int revision, ReviewStatus status) {
+		decide(reviewId, titleId, author, revision, status, SEQUENCES.incrementAndGet(), Instant.now());
+	}
+
+	CloudEvent<ModerationDecided> decide(UUID reviewId, String titleId, String author, int revision,
+			ReviewStatus status, long sequence, Instant decidedAt) {
 		CloudEvent<ModerationDecided> event = CloudEvent.of("moderation", reviewId.toString(),
 				new ModerationDecided(UUID.randomUUID(), reviewId, titleId, author, revision, status,
-						DecisionActor.AUTOMATIC, null, List.of(), Instant.now()));
+						DecisionActor.AUTOMATIC, null, List.of(), decidedAt, sequence));
 		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
+		return event;
+	}
+
+	void awaitStatus(UUID reviewId, String viewer, ReviewStatus status) {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				as(viewer, "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
+			.isEqualTo(status.name()));
+	}
+
+	void sendScore(ReviewScoreChanged score) {
+		probe.send(Topics.REVIEW_SCORES.name(), score.reviewId().toString(),
+				CODEC.encode(CloudEvent.of("scoring", score.reviewId().toString(), score)));
 	}
 
 	long count(String sql, Object... params) {

@@ -70,7 +70,7 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		UUID reviewId = submit("decided-2012", "bob", "Solid drama.");
 		CloudEvent<ModerationDecided> event = CloudEvent.of("moderation", reviewId.toString(),
 				new ModerationDecided(UUID.randomUUID(), reviewId, "decided-2012", "bob", 1, ReviewStatus.PUBLISHED,
-						DecisionActor.AUTOMATIC, null, List.of(), Instant.now()));
+						DecisionActor.AUTOMATIC, null, List.of(), Instant.now(), 1));
 		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
 		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(event));
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.reviewflow.events.CloudEvent;
+import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.RatingSet;
 import dev.reviewflow.events.ReviewDeleted;
 import dev.reviewflow.events.ReviewEdited;
@@ -22,12 +23,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Editing, deleting, rating without a review, listing, helpfulness figures and Idempotency-Key, end to end. */
 class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
-
-	void awaitStatus(UUID reviewId, String viewer, ReviewStatus status) {
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-				as(viewer, "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
-			.isEqualTo(status.name()));
-	}
 
 	<T> T published(Class<T> type, java.util.function.Predicate<T> match) {
 		return type.cast(EventContract.assertConforms(probe.await(r -> {
@@ -64,6 +59,36 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(review.json().get("rating").asInt()).isEqualTo(9);
 		assertThat(review.json().get("editedAt").isNull()).isFalse();
 		assertThat(as("ed", "USER").get("/api/titles/edited-2012/rating").json().get("rating").asInt()).isEqualTo(9);
+	}
+
+	/**
+	 * Moderation's clock an hour behind ours, its decisions arriving out of order and twice: the decision with the
+	 * highest sequence stands, and the rating it withdraws is withdrawn once.
+	 */
+	@Test
+	void decisionsApplyByModerationsSequenceWhateverTheClocksAndTheOrderOfArrival() {
+		title("skewed-2012");
+		UUID reviewId = submit("skewed-2012", "skew", 4, "Clocks differ.");
+		Instant behind = Instant.now().minus(Duration.ofHours(1));
+		CloudEvent<ModerationDecided> removed = decide(reviewId, "skewed-2012", "skew", 1, ReviewStatus.REMOVED, 3,
+				behind);
+		decide(reviewId, "skewed-2012", "skew", 1, ReviewStatus.PUBLISHED, 2, Instant.now().plus(Duration.ofHours(1)));
+		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(removed));
+		decide(reviewId, "skewed-2012", "skew", 1, ReviewStatus.HIDDEN, 1, behind.minusSeconds(5));
+
+		awaitStatus(reviewId, "skew", ReviewStatus.REMOVED);
+		TopicProbe.awaitConsumed("review-intake.moderation-decisions", Topics.MODERATION_DECISIONS.name());
+		assertThat(as("skew", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
+			.isEqualTo("REMOVED");
+		assertThat(as("skew", "USER").get("/api/titles/skewed-2012/rating").status()).isEqualTo(404);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("select count(*) from event_publication where completion_date is null") == 0);
+		assertThat(probe.readToEnd()
+			.stream()
+			.filter(r -> r.topic().equals(Topics.RATINGS.name()) && r.key().equals("skewed-2012"))
+			.map(r -> (RatingSet) EventContract.assertConforms(r.value()).data())
+			.map(RatingSet::rating)
+			.toList()).containsExactly(4, null);
 	}
 
 	@Test
@@ -161,9 +186,11 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		decide(reviewId, "helpful-2012", "helper", 1, ReviewStatus.PUBLISHED);
 		awaitStatus(reviewId, "helper", ReviewStatus.PUBLISHED);
 
+		// the newer version carries the older vote time: versions order scores, times do not
 		Instant now = Instant.now();
-		sendScore(new ReviewScoreChanged(reviewId, 46, 11, 57, 0.687, now));
-		sendScore(new ReviewScoreChanged(reviewId, 3, 1, 4, 0.3, now.minusSeconds(60)));
+		sendScore(new ReviewScoreChanged(reviewId, 46, 11, 57, 0.687, now.minusSeconds(60), 57));
+		sendScore(new ReviewScoreChanged(reviewId, 46, 11, 57, 0.687, now.minusSeconds(60), 57));
+		sendScore(new ReviewScoreChanged(reviewId, 3, 1, 4, 0.3, now, 4));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Http.Response review = anonymous().get("/api/reviews/" + reviewId);
 			assertThat(review.json().get("helpfulVotes").asLong()).isEqualTo(46);
@@ -185,8 +212,8 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		awaitStatus(low, "l1", ReviewStatus.PUBLISHED);
 		awaitStatus(high, "l2", ReviewStatus.PUBLISHED);
 		Instant now = Instant.now();
-		sendScore(new ReviewScoreChanged(low, 46, 11, 57, 0.687, now));
-		sendScore(new ReviewScoreChanged(high, 1, 0, 1, 0.2065, now));
+		sendScore(new ReviewScoreChanged(low, 46, 11, 57, 0.687, now, 57));
+		sendScore(new ReviewScoreChanged(high, 1, 0, 1, 0.2065, now, 1));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> count("select count(*) from review where review_id = ? and total_votes = 1", high) == 1);
 		await().atMost(Duration.ofSeconds(30))
@@ -268,10 +295,5 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.isProblem()).isTrue();
 		assertThat(count("select count(*) from review where title_id = 'large-2012'")).isZero();
-	}
-
-	void sendScore(ReviewScoreChanged score) {
-		probe.send(Topics.REVIEW_SCORES.name(), score.reviewId().toString(),
-				CODEC.encode(CloudEvent.of("scoring", score.reviewId().toString(), score)));
 	}
 }

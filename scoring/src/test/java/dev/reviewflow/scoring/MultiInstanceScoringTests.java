@@ -61,7 +61,7 @@ class MultiInstanceScoringTests {
 				String titleId = prefix + "-" + t;
 				titles.add(titleId);
 				probe.send(Topics.RATINGS.name(), titleId, CODEC.encode(CloudEvent.of("review-intake", titleId,
-						new RatingSet(titleId, "user", 1 + t % 10, Instant.now()))));
+						new RatingSet(titleId, "user", 1 + t % 10, Instant.now(), 1))));
 			}
 
 			Set<HostInfo> owners = new HashSet<>();

@@ -50,21 +50,21 @@ class EventSchemasTest {
 				new ReviewEdited(REVIEW, "wont-back-down-2012", "alice", ReviewType.USER, 2, 7, null, null, false,
 						"Moving", "On reflection, a 7.", true, NOW),
 				new ReviewDeleted(REVIEW, "wont-back-down-2012", "alice", ReviewType.USER, NOW),
-				new RatingSet("wont-back-down-2012", "alice", 8, NOW),
-				new RatingSet("wont-back-down-2012", "alice", null, NOW),
-				new HelpfulnessVoteSet(REVIEW, "wont-back-down-2012", "bob", Vote.HELPFUL, NOW),
-				new HelpfulnessVoteSet(REVIEW, "wont-back-down-2012", "bob", null, NOW),
+				new RatingSet("wont-back-down-2012", "alice", 8, NOW, 1),
+				new RatingSet("wont-back-down-2012", "alice", null, NOW, 2),
+				new HelpfulnessVoteSet(REVIEW, "wont-back-down-2012", "bob", Vote.HELPFUL, NOW, 1),
+				new HelpfulnessVoteSet(REVIEW, "wont-back-down-2012", "bob", null, NOW, 2),
 				new ReviewReported(UUID.randomUUID(), REVIEW, "carol", ReportReason.SPOILER, "Ending revealed", NOW),
 				new ModerationDecided(UUID.randomUUID(), REVIEW, "wont-back-down-2012", "alice", 1,
-						ReviewStatus.PUBLISHED, DecisionActor.AUTOMATIC, null, List.of(), NOW),
+						ReviewStatus.PUBLISHED, DecisionActor.AUTOMATIC, null, List.of(), NOW, 1),
 				new ModerationPolicyChanged(3, new ModerationPolicyChanged.RateLimit(20, 60), NOW),
 				new TitleScoreChanged("wont-back-down-2012",
 						new TitleScoreChanged.UserRating(6.5, 2, 6.9, List.of(0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 0L, 0L)),
 						new TitleScoreChanged.AudienceScore(50, 2),
 						new TitleScoreChanged.CriticScore(null, 1, 0, 1,
 								new TitleScoreChanged.CriticTally(null, 0, 0, 0)),
-						new TitleScoreChanged.ReviewCounts(2, 1), NOW),
-				new ReviewScoreChanged(REVIEW, 46, 11, 57, 0.687, NOW));
+						new TitleScoreChanged.ReviewCounts(2, 1), NOW, 3),
+				new ReviewScoreChanged(REVIEW, 46, 11, 57, 0.687, NOW, 57));
 	}
 
 	@Test
@@ -105,6 +105,56 @@ class EventSchemasTest {
 			assertThat(text).as(type.name()).contains("\"const\": \"" + type.name() + "\"");
 			assertThat(EventSchemasTest.class.getResource(type.schemaResource())).as(type.schemaResource()).isNotNull();
 		}
+	}
+
+	/**
+	 * Events written before versions and sequences existed (no {@code version} or {@code sequence} field) are still
+	 * valid and read as version 0, which every consumer orders below any versioned event.
+	 */
+	@Test
+	void eventsWrittenBeforeVersionsAreStillReadAsVersionZero() {
+		String envelope = """
+				{"specversion":"1.0","id":"%s","source":"/reviewflow/scoring","type":"%s","time":"2026-11-23T12:00:00Z",
+				 "subject":"s","datacontenttype":"application/json","data":%s}""";
+		byte[] score = json(envelope.formatted(UUID.randomUUID(), "reviewflow.review-score-changed.v1", """
+				{"reviewId":"%s","helpful":46,"notHelpful":11,"total":57,"wilsonLowerBound":0.687,
+				 "updatedAt":"2026-11-23T12:00:00Z"}""".formatted(REVIEW)));
+		byte[] rating = json(envelope.formatted(UUID.randomUUID(), "reviewflow.rating-set.v1", """
+				{"titleId":"t","userId":"u","rating":7,"setAt":"2026-11-23T12:00:00Z"}"""));
+		byte[] vote = json(envelope.formatted(UUID.randomUUID(), "reviewflow.helpfulness-vote-set.v1", """
+				{"reviewId":"%s","titleId":"t","voterId":"v","vote":"HELPFUL","votedAt":"2026-11-23T12:00:00Z"}"""
+			.formatted(REVIEW)));
+		byte[] decision = json(envelope.formatted(UUID.randomUUID(), "reviewflow.moderation-decided.v1", """
+				{"decisionId":"%s","reviewId":"%s","titleId":"t","authorId":"a","revision":1,"status":"PUBLISHED",
+				 "actor":"AUTOMATIC","moderatorId":null,"reasons":[],"decidedAt":"2026-11-23T12:00:00Z"}"""
+			.formatted(UUID.randomUUID(), REVIEW)));
+		byte[] title = json(envelope.formatted(UUID.randomUUID(), "reviewflow.title-score-changed.v1", """
+				{"titleId":"t","userRating":{"average":7.0,"count":1,"weighted":7.0,"histogram":[0,0,0,0,0,0,1,0,0,0]},
+				 "audienceScore":{"percent":100,"count":1},
+				 "criticScore":{"percent":null,"fresh":0,"rotten":0,"count":0,
+				   "topCritics":{"percent":null,"fresh":0,"rotten":0,"count":0}},
+				 "reviewCounts":{"user":1,"critic":0},"updatedAt":"2026-11-23T12:00:00Z"}"""));
+		for (byte[] old : List.of(score, rating, vote, decision, title)) {
+			assertThat(EventContract.violations(old)).isEmpty();
+		}
+		assertThat(((ReviewScoreChanged) codec.decode(score).data()).version()).isZero();
+		assertThat(((ReviewScoreChanged) codec.decode(score).data()).helpful()).isEqualTo(46);
+		assertThat(((RatingSet) codec.decode(rating).data()).version()).isZero();
+		assertThat(((HelpfulnessVoteSet) codec.decode(vote).data()).version()).isZero();
+		assertThat(((ModerationDecided) codec.decode(decision).data()).sequence()).isZero();
+		assertThat(((TitleScoreChanged) codec.decode(title).data()).version()).isZero();
+	}
+
+	@Test
+	void aNegativeVersionIsRefused() {
+		byte[] negative = json("""
+				{"specversion":"1.0","id":"%s","source":"/reviewflow/review-intake","type":"reviewflow.rating-set.v1",
+				 "time":"2026-11-23T12:00:00Z","subject":"t","datacontenttype":"application/json",
+				 "data":{"titleId":"t","userId":"u","rating":7,"setAt":"2026-11-23T12:00:00Z","version":-1}}"""
+			.formatted(UUID.randomUUID()));
+		assertThat(EventContract.violations(negative)).singleElement().asString().contains("version");
+		assertThatThrownBy(() -> codec.decode(negative)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("version must not be negative");
 	}
 
 	@Test

@@ -114,18 +114,22 @@ public class KnownReviews {
 		KnownReview review = find(reviewId).orElseThrow();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		UUID decisionId = UUID.randomUUID();
-		jdbc.sql("update review set status = ?, updated_at = ? where review_id = ?")
+		// the review's decisions are numbered here, in the row every change to the review locks first
+		long sequence = jdbc.sql("""
+				update review set status = ?, updated_at = ?, decision_sequence = decision_sequence + 1
+				where review_id = ? returning decision_sequence""")
 			.params(status.name(), Timestamp.from(now), reviewId)
-			.update();
+			.query(Long.class)
+			.single();
 		jdbc.sql("""
 				insert into decision (decision_id, review_id, revision, status, actor, moderator_id, reasons,
-				  decided_at, policy_version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  decided_at, policy_version, sequence)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(decisionId, reviewId, review.revision(), status.name(), actor.name(), moderatorId,
-					reasons.toArray(String[]::new), Timestamp.from(now), policyVersion)
+					reasons.toArray(String[]::new), Timestamp.from(now), policyVersion, sequence)
 			.update();
 		outbox.publish(reviewId.toString(), new ModerationDecided(decisionId, reviewId, review.titleId(),
-				review.authorId(), review.revision(), status, actor, moderatorId, reasons, now));
+				review.authorId(), review.revision(), status, actor, moderatorId, reasons, now, sequence));
 		audit.record(actor == DecisionActor.AUTOMATIC ? AuditLog.Actor.AUTOMATIC : AuditLog.Actor.moderator(moderatorId),
 				"DECIDED", reviewId, caseId, policyVersion, reasons,
 				"revision " + review.revision() + " → " + status.name());
@@ -172,7 +176,7 @@ public class KnownReviews {
 	public List<Decision> decisions(UUID reviewId) {
 		return jdbc.sql("""
 				select decision_id, revision, status, actor, moderator_id, reasons, policy_version, decided_at
-				from decision where review_id = ? order by decided_at, decision_id""")
+				from decision where review_id = ? order by sequence""")
 			.param(reviewId)
 			.query((rs, n) -> new Decision(rs.getObject(1, UUID.class), rs.getInt(2),
 					ReviewStatus.valueOf(rs.getString(3)), DecisionActor.valueOf(rs.getString(4)), rs.getString(5),

@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Helpfulness votes. Every change publishes the voter's current vote ({@link HelpfulnessVoteSet}, or {@code null}
- * when retracted), so counting downstream is idempotent by construction; a vote that changes nothing publishes
- * nothing.
+ * when retracted) with the vote's version, which grows with each change, so counting downstream is idempotent and
+ * order-proof by construction; a vote that changes nothing publishes nothing. A retracted vote keeps its row (helpful
+ * null) and so its version.
  */
 @Service
 public class Votes {
@@ -58,31 +59,36 @@ public class Votes {
 	public void vote(UUID reviewId, String voterId, Vote vote) {
 		KnownReview review = votable(reviewId, voterId);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		int changed = jdbc.sql("""
-				insert into vote (review_id, voter_id, helpful, voted_at) values (?, ?, ?, ?)
-				on conflict (review_id, voter_id) do update set helpful = excluded.helpful, voted_at = excluded.voted_at
-				where vote.helpful <> excluded.helpful""")
+		jdbc.sql("""
+				insert into vote (review_id, voter_id, helpful, voted_at, version) values (?, ?, ?, ?, 1)
+				on conflict (review_id, voter_id) do update
+				  set helpful = excluded.helpful, voted_at = excluded.voted_at, version = vote.version + 1
+				where vote.helpful is distinct from excluded.helpful
+				returning version""")
 			.params(reviewId, voterId, vote == Vote.HELPFUL, Timestamp.from(now))
-			.update();
-		if (changed == 1) {
-			publish(review, voterId, vote, now);
-		}
+			.query(Long.class)
+			.optional()
+			.ifPresent(version -> publish(review, voterId, vote, now, version));
 	}
 
 	/** Retracts the voter's vote, if they have one. */
 	@Transactional
 	public void retract(UUID reviewId, String voterId) {
 		KnownReview review = votable(reviewId, voterId);
-		int removed = jdbc.sql("delete from vote where review_id = ? and voter_id = ?").params(reviewId, voterId)
-			.update();
-		if (removed == 1) {
-			publish(review, voterId, null, Instant.now().truncatedTo(ChronoUnit.MICROS));
-		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		jdbc.sql("""
+				update vote set helpful = null, voted_at = ?, version = version + 1
+				where review_id = ? and voter_id = ? and helpful is not null
+				returning version""")
+			.params(Timestamp.from(now), reviewId, voterId)
+			.query(Long.class)
+			.optional()
+			.ifPresent(version -> publish(review, voterId, null, now, version));
 	}
 
 	/** The voter's current vote. */
 	public Optional<Vote> current(UUID reviewId, String voterId) {
-		return jdbc.sql("select helpful from vote where review_id = ? and voter_id = ?")
+		return jdbc.sql("select helpful from vote where review_id = ? and voter_id = ? and helpful is not null")
 			.params(reviewId, voterId)
 			.query(Boolean.class)
 			.optional()
@@ -105,9 +111,9 @@ public class Votes {
 		return review;
 	}
 
-	private void publish(KnownReview review, String voterId, @Nullable Vote vote, Instant at) {
+	private void publish(KnownReview review, String voterId, @Nullable Vote vote, Instant at, long version) {
 		outbox.publish(review.reviewId().toString(),
-				new HelpfulnessVoteSet(review.reviewId(), review.titleId(), voterId, vote, at));
+				new HelpfulnessVoteSet(review.reviewId(), review.titleId(), voterId, vote, at, version));
 		meters.counter("reviewflow.votes", "vote", vote == null ? "RETRACTED" : vote.name()).increment();
 	}
 }

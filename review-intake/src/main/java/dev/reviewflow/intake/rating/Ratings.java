@@ -17,7 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users' ratings of titles. Every change is published as {@link RatingSet} on {@code reviews.ratings}. */
+/**
+ * Users' ratings of titles. Every change is published as {@link RatingSet} on {@code reviews.ratings} with the
+ * rating's version, which grows with each change; a withdrawn rating keeps its row (rating null) and so its version.
+ */
 @Service
 public class Ratings {
 
@@ -60,7 +63,9 @@ public class Ratings {
 	}
 
 	public Optional<Rating> find(String titleId, String userId) {
-		return jdbc.sql("select title_id, rating, updated_at from rating where title_id = ? and user_id = ?")
+		return jdbc.sql("""
+				select title_id, rating, updated_at from rating
+				where title_id = ? and user_id = ? and rating is not null""")
 			.params(titleId, userId)
 			.query((rs, n) -> new Rating(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()))
 			.optional();
@@ -76,22 +81,32 @@ public class Ratings {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void set(String titleId, String userId, int rating) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		jdbc.sql("""
-				insert into rating (title_id, user_id, rating, updated_at) values (?, ?, ?, ?)
-				on conflict (title_id, user_id) do update set rating = excluded.rating, updated_at = excluded.updated_at""")
+		long version = jdbc.sql("""
+				insert into rating (title_id, user_id, rating, updated_at, version) values (?, ?, ?, ?, 1)
+				on conflict (title_id, user_id) do update
+				  set rating = excluded.rating, updated_at = excluded.updated_at, version = rating.version + 1
+				returning version""")
 			.params(titleId, userId, rating, Timestamp.from(now))
-			.update();
-		outbox.publish(titleId, new RatingSet(titleId, userId, rating, now));
+			.query(Long.class)
+			.single();
+		outbox.publish(titleId, new RatingSet(titleId, userId, rating, now, version));
 		meters.counter("reviewflow.ratings.set", "outcome", "set").increment();
 	}
 
 	/** Withdraws the user's rating of the title, if there is one, in the caller's transaction. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void withdraw(String titleId, String userId) {
-		int removed = jdbc.sql("delete from rating where title_id = ? and user_id = ?").params(titleId, userId).update();
-		if (removed > 0) {
-			outbox.publish(titleId, new RatingSet(titleId, userId, null, Instant.now().truncatedTo(ChronoUnit.MICROS)));
-			meters.counter("reviewflow.ratings.set", "outcome", "withdrawn").increment();
-		}
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		jdbc.sql("""
+				update rating set rating = null, updated_at = ?, version = version + 1
+				where title_id = ? and user_id = ? and rating is not null
+				returning version""")
+			.params(Timestamp.from(now), titleId, userId)
+			.query(Long.class)
+			.optional()
+			.ifPresent(version -> {
+				outbox.publish(titleId, new RatingSet(titleId, userId, null, now, version));
+				meters.counter("reviewflow.ratings.set", "outcome", "withdrawn").increment();
+			});
 	}
 }

@@ -25,7 +25,7 @@ class ModerationDecisions {
 	@Transactional
 	void on(CloudEvent<?> event) {
 		if (event.data() instanceof ModerationDecided decided && processed.firstDelivery(event.id())) {
-			reviews.apply(decided, decided.decidedAt());
+			reviews.apply(decided);
 		}
 	}
 }

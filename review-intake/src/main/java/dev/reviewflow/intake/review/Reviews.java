@@ -122,22 +122,31 @@ public class Reviews implements ReviewedRatings {
 	}
 
 	/**
-	 * Applies moderation's decision to the revision it judged; a decision about an older revision (the review was
-	 * edited since) or about a deleted review changes nothing. A removed or rejected user review takes its author's
+	 * Applies moderation's decision to the revision it judged, if it is newer than the last one applied by
+	 * (revision, sequence), moderation's own numbering; a decision about an older revision (the review was edited
+	 * since), an older decision arriving late, or one about a deleted review changes nothing. No clock is compared:
+	 * only decisions written before sequences existed (sequence 0) fall back to their time. A removed or rejected user review takes its author's
 	 * rating of the title with it; when a moderator restores it (an appeal kept), the review's rating is the author's
 	 * rating again, unless they have rated the title anew meanwhile.
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-	public void apply(ModerationDecided decision, Instant decidedAt) {
+	public void apply(ModerationDecided decision) {
 		Optional<Review> before = jdbc.sql("select * from review where review_id = ? for update")
 			.param(decision.reviewId())
 			.query(Reviews::row)
 			.optional();
+		Timestamp decidedAt = Timestamp.from(decision.decidedAt());
 		int updated = jdbc.sql("""
-				update review set status = ?, status_changed_at = ?
-				where review_id = ? and revision = ? and status <> 'DELETED' and status_changed_at <= ?""")
-			.params(decision.status().name(), Timestamp.from(decidedAt), decision.reviewId(), decision.revision(),
-					Timestamp.from(decidedAt))
+				update review set status = :status, status_changed_at = :decidedAt,
+				  decision_revision = :revision, decision_sequence = :sequence
+				where review_id = :reviewId and revision = :revision and status <> 'DELETED'
+				  and ((decision_revision, decision_sequence) < (:revision, :sequence)
+				    or (:sequence = 0 and decision_sequence = 0 and status_changed_at <= :decidedAt))""")
+			.param("status", decision.status().name())
+			.param("revision", decision.revision())
+			.param("sequence", decision.sequence())
+			.param("reviewId", decision.reviewId())
+			.param("decidedAt", decidedAt)
 			.update();
 		if (updated == 0 || before.isEmpty() || before.get().type() != ReviewType.USER) {
 			return;
@@ -240,14 +249,24 @@ public class Reviews implements ReviewedRatings {
 		throw ApiException.notFound("There is no review " + reviewId + ".");
 	}
 
-	/** Scoring's latest helpfulness figures for a review; an older figure than the one stored changes nothing. */
+	/**
+	 * Scoring's latest helpfulness figures for a review, kept when their version is higher than the stored one: a
+	 * duplicate or an older figure arriving late changes nothing. Only figures written before versions existed
+	 * (version 0) fall back to their time.
+	 */
 	@Transactional
 	public void applyScore(ReviewScoreChanged score) {
 		jdbc.sql("""
-				update review set helpful_votes = ?, total_votes = ?, wilson_lower_bound = ?, votes_updated_at = ?
-				where review_id = ? and (votes_updated_at is null or votes_updated_at < ?)""")
-			.params(score.helpful(), score.total(), score.wilsonLowerBound(), Timestamp.from(score.updatedAt()),
-					score.reviewId(), Timestamp.from(score.updatedAt()))
+				update review set helpful_votes = :helpful, total_votes = :total, wilson_lower_bound = :wilson,
+				  votes_updated_at = :updatedAt, votes_version = :version
+				where review_id = :reviewId and (votes_version < :version
+				  or (:version = 0 and votes_version = 0 and (votes_updated_at is null or votes_updated_at < :updatedAt)))""")
+			.param("helpful", score.helpful())
+			.param("total", score.total())
+			.param("wilson", score.wilsonLowerBound())
+			.param("updatedAt", Timestamp.from(score.updatedAt()))
+			.param("version", score.version())
+			.param("reviewId", score.reviewId())
 			.update();
 	}
 

@@ -3,7 +3,9 @@ package dev.reviewflow.scoring.live;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,9 @@ class LiveScores implements DisposableBean {
 	private final LiveProperties properties;
 
 	private final Timer freshness;
+
+	/** The input time of the latest score seen per title, to tell a new input from a score published anew. */
+	private final Map<String, Instant> inputTimes = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService heartbeats = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("live-heartbeat").factory());
@@ -93,9 +98,16 @@ class LiveScores implements DisposableBean {
 			default -> null;
 		};
 		if (update != null) {
-			Instant causedAt = event.data() instanceof TitleScoreChanged title ? title.updatedAt()
-					: ((ReviewScoreChanged) event.data()).updatedAt();
-			freshness.record(Duration.between(causedAt, Instant.now()));
+			Instant causedAt = switch (event.data()) {
+				// a title published anew only because C moved keeps the time of its latest own input: not a measure
+				case TitleScoreChanged title -> title.updatedAt().equals(inputTimes.put(title.titleId(), title.updatedAt()))
+						? null : title.updatedAt();
+				case ReviewScoreChanged review -> review.updatedAt();
+				default -> null;
+			};
+			if (causedAt != null) {
+				freshness.record(Duration.between(causedAt, Instant.now()));
+			}
 			for (LiveClient client : clients) {
 				if (client.wants(update)) {
 					client.offer(update);

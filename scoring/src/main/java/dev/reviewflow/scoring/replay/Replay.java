@@ -68,7 +68,7 @@ public final class Replay {
 			System.err.println("usage: Replay <bootstrap-servers> <new-application-id> <state-dir>");
 			System.exit(2);
 		}
-		Summary summary = new Replay(args[0], args[1], Path.of(args[2]), new ScoringSettings(100, 5), System.out)
+		Summary summary = new Replay(args[0], args[1], Path.of(args[2]), ScoringSettings.DEFAULTS, System.out)
 			.run(Duration.ofHours(12));
 		System.out.printf("%nRebuilt from %,d events in %s (%,.0f events/s) into %s and %s.%n", summary.events(),
 				summary.took(), summary.eventsPerSecond(), summary.outputs().titleScores(),
@@ -112,6 +112,7 @@ public final class Replay {
 					progress(processed, total, System.nanoTime() - started);
 				}
 				out.println();
+				awaitSettledWeighted(admin, outputs, streams, deadline);
 			}
 			finally {
 				// leave the group at once, so the service that switches over gets the partitions without waiting
@@ -121,6 +122,35 @@ public final class Replay {
 			}
 			return new Summary(total, Duration.ofNanos(System.nanoTime() - started), outputs);
 		}
+	}
+
+	/**
+	 * Once every input is in, C is final and each task publishes its titles' weighted ratings by it within a check
+	 * or two: waits until the rebuilt title scores have not grown for three checks in a row.
+	 */
+	private void awaitSettledWeighted(Admin admin, Outputs outputs, KafkaStreams streams, long deadline)
+			throws ExecutionException, InterruptedException {
+		long quietFor = 3 * settings.reweighEvery().toMillis() + 1000;
+		long end = endOffset(admin, outputs.titleScores());
+		long quietSince = System.nanoTime();
+		while (System.nanoTime() - quietSince < quietFor * 1_000_000) {
+			if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
+				throw new IllegalStateException("The rebuilt weighted ratings did not settle");
+			}
+			Thread.sleep(settings.reweighEvery().toMillis());
+			long now = endOffset(admin, outputs.titleScores());
+			if (now != end) {
+				end = now;
+				quietSince = System.nanoTime();
+			}
+		}
+	}
+
+	private static long endOffset(Admin admin, String topic) throws ExecutionException, InterruptedException {
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+			.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+		return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
 	}
 
 	private void progress(long processed, long total, long nanos) {

@@ -11,8 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies each {@link RatingSet} to its title's tally: the user's previous rating (if any) comes out, the new one
- * (if any) goes in. Keyed by user, so a replayed or duplicated event changes nothing, and an event older than the
- * user's latest is ignored. Emits the title's full new score.
+ * (if any) goes in. Keyed by user and ordered by the rating's version, so a replayed or duplicated event changes
+ * nothing, and a version older than the user's latest, arriving late, is ignored. Emits the title's full new score.
  */
 final class RatingsProcessor implements Processor<String, CloudEvent<?>, String, CloudEvent<?>> {
 
@@ -33,6 +33,7 @@ final class RatingsProcessor implements Processor<String, CloudEvent<?>, String,
 		this.context = context;
 		this.userRatings = context.getStateStore(ScoringTopology.USER_RATINGS);
 		this.tallies = context.getStateStore(ScoringTopology.TITLE_TALLIES);
+		StaleWeighted.schedule(context, tallies, settings);
 	}
 
 	@Override
@@ -42,24 +43,19 @@ final class RatingsProcessor implements Processor<String, CloudEvent<?>, String,
 		}
 		String userKey = set.titleId() + "|" + set.userId();
 		UserRating previous = userRatings.get(userKey);
-		if (previous != null && previous.setAt().isAfter(set.setAt())) {
+		if (previous != null && !Versions.newer(set.version(), set.setAt(), previous.version(), previous.setAt())) {
 			return;
 		}
 		Integer before = previous == null ? null : previous.rating();
-		userRatings.put(userKey, new UserRating(set.rating(), set.setAt()));
+		userRatings.put(userKey, new UserRating(set.rating(), set.setAt(), set.version()));
 		if (Objects.equals(before, set.rating())) {
 			return;
 		}
-		TitleTally tally = Objects.requireNonNullElse(tallies.get(set.titleId()), TitleTally.EMPTY);
-		if (before != null) {
-			tally = tally.without(before, set.setAt());
-		}
-		if (set.rating() != null) {
-			tally = tally.with(set.rating(), set.setAt());
-		}
+		TitleTally tally = Objects.requireNonNullElse(tallies.get(set.titleId()), TitleTally.EMPTY)
+			.rated(before, set.rating(), set.setAt(), ScoringTopology.overallMean(context));
 		tallies.put(set.titleId(), tally);
 		context.forward(record.withKey(set.titleId())
-			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings, ScoringTopology.overallMean(context))))
+			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings)))
 			.withHeaders(ScoringTopology.cloudEventHeaders()));
 	}
 }

@@ -9,13 +9,15 @@ import org.jspecify.annotations.Nullable;
  * What scoring keeps of one review: its latest revision (from {@code reviews.review-events}) and the latest
  * moderation decision (from {@code reviews.moderation-decisions}). The two topics may deliver in either order, so a
  * decision can be known before the review it is about. The review counts only while its current revision is
- * PUBLISHED.
+ * PUBLISHED. Decisions are ordered by (revision, sequence), moderation's numbering; {@code decidedSequence} is 0 for
+ * decisions stored before sequences existed.
  */
 record ReviewState(String titleId, @Nullable ReviewType type, @Nullable Verdict verdict, boolean topCritic,
-		int revision, boolean deleted, int decidedRevision, @Nullable ReviewStatus decidedStatus) {
+		int revision, boolean deleted, int decidedRevision, @Nullable ReviewStatus decidedStatus,
+		long decidedSequence) {
 
 	static ReviewState unknown(String titleId) {
-		return new ReviewState(titleId, null, null, false, 0, false, 0, null);
+		return new ReviewState(titleId, null, null, false, 0, false, 0, null, 0);
 	}
 
 	boolean published() {

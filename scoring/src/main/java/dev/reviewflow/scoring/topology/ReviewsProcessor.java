@@ -39,7 +39,8 @@ final class ReviewsProcessor implements Processor<String, CloudEvent<?>, String,
 			case ReviewEdited e -> revised(before, e.titleId(), e.type(), e.verdict(), e.topCritic(), e.revision());
 			case ReviewDeleted d -> new ReviewState(d.titleId(), d.type(), before == null ? null : before.verdict(),
 					before != null && before.topCritic(), before == null ? 0 : before.revision(), true,
-					before == null ? 0 : before.decidedRevision(), before == null ? null : before.decidedStatus());
+					before == null ? 0 : before.decidedRevision(), before == null ? null : before.decidedStatus(),
+					before == null ? 0 : before.decidedSequence());
 			case ModerationDecided m -> decided(before, m);
 			default -> before;
 		};
@@ -63,17 +64,34 @@ final class ReviewsProcessor implements Processor<String, CloudEvent<?>, String,
 		}
 		ReviewState known = Objects.requireNonNullElse(before, ReviewState.unknown(titleId));
 		return new ReviewState(titleId, type, verdict, topCritic, revision, false, known.decidedRevision(),
-				known.decidedStatus());
+				known.decidedStatus(), known.decidedSequence());
 	}
 
-	/** The latest decision about the latest revision wins; a decision about an older revision changes nothing. */
+	/**
+	 * The newest decision by (revision, sequence) wins, whatever the order of arrival; a decision about an older
+	 * revision than the review's current one, an older decision arriving late, or a duplicate changes nothing.
+	 * Decisions written before sequences existed (sequence 0) keep their old rule among themselves: the later
+	 * arrival about the same or a newer revision wins.
+	 */
 	private static ReviewState decided(ReviewState before, ModerationDecided decision) {
 		ReviewState known = Objects.requireNonNullElse(before, ReviewState.unknown(decision.titleId()));
-		if (decision.revision() < known.decidedRevision()
-				|| (known.revision() > 0 && decision.revision() < known.revision())) {
+		if (known.revision() > 0 && decision.revision() < known.revision()) {
+			return before;
+		}
+		boolean newer;
+		if (decision.revision() != known.decidedRevision()) {
+			newer = decision.revision() > known.decidedRevision();
+		}
+		else if (decision.sequence() > 0 || known.decidedSequence() > 0) {
+			newer = decision.sequence() > known.decidedSequence();
+		}
+		else {
+			newer = true;
+		}
+		if (!newer) {
 			return before;
 		}
 		return new ReviewState(known.titleId(), known.type(), known.verdict(), known.topCritic(), known.revision(),
-				known.deleted(), decision.revision(), decision.status());
+				known.deleted(), decision.revision(), decision.status(), decision.sequence());
 	}
 }

@@ -36,7 +36,7 @@ public class ScoreQueries {
 
 	public Optional<TitleScoreChanged> titleScore(String titleId) {
 		return Optional.ofNullable(this.<TitleTally>get(ScoringTopology.TITLE_TALLIES, titleId))
-			.map(tally -> tally.toScore(titleId, settings, overallMean()));
+			.map(tally -> tally.toScore(titleId, settings));
 	}
 
 	/** A review's helpfulness score; zero votes when nobody has voted yet. */
@@ -49,11 +49,10 @@ public class ScoreQueries {
 
 	/** Every title's current score. */
 	public List<TitleScoreChanged> allTitleScores() {
-		Double overallMean = overallMean();
 		return this.<TitleTally, List<TitleScoreChanged>>read(ScoringTopology.TITLE_TALLIES, store -> {
 			List<TitleScoreChanged> scores = new ArrayList<>();
 			try (KeyValueIterator<String, TitleTally> all = store.all()) {
-				all.forEachRemaining(entry -> scores.add(entry.value.toScore(entry.key, settings, overallMean)));
+				all.forEachRemaining(entry -> scores.add(entry.value.toScore(entry.key, settings)));
 			}
 			return scores;
 		});
@@ -110,10 +109,14 @@ public class ScoreQueries {
 		}
 	}
 
-	/** C of the weighted rating: the mean of all ratings of all titles. */
-	private @Nullable Double overallMean() {
+	/** C of the weighted rating: the number and mean of all ratings of all titles, as this instance knows them. */
+	public GlobalRating globalRating() {
 		RatingSums all = get(ScoringTopology.GLOBAL_RATINGS, ScoringTopology.ALL);
-		return all == null ? null : all.mean();
+		return all == null ? new GlobalRating(null, 0) : new GlobalRating(all.mean(), all.count());
+	}
+
+	/** C of the weighted rating ({@code GET /api/ratings/global}): null mean before the first rating. */
+	public record GlobalRating(@Nullable Double mean, long count) {
 	}
 
 	/** The title a review belongs to, if scoring has seen the review. */

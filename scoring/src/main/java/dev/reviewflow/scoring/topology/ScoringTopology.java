@@ -88,21 +88,21 @@ public final class ScoringTopology {
 			Outputs outputs) {
 		CloudEventSerde events = new CloudEventSerde();
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_RATINGS),
-				Serdes.String(), new JacksonJsonSerde<>(UserRating.class)));
+				Serdes.String(), StateSerdes.of(UserRating.class)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TITLE_TALLIES),
-				Serdes.String(), new JacksonJsonSerde<>(TitleTally.class)));
+				Serdes.String(), StateSerdes.of(TitleTally.class)));
 
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VOTER_VOTES),
-				Serdes.String(), new JacksonJsonSerde<>(VoterVote.class)));
+				Serdes.String(), StateSerdes.of(VoterVote.class)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEW_TALLIES),
-				Serdes.String(), new JacksonJsonSerde<>(ReviewTally.class)));
+				Serdes.String(), StateSerdes.of(ReviewTally.class)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEW_STATES),
-				Serdes.String(), new JacksonJsonSerde<>(ReviewState.class)));
+				Serdes.String(), StateSerdes.of(ReviewState.class)));
 		Produced<String, CloudEvent<?>> produced = Produced.with(Serdes.String(), events);
 		Consumed<String, CloudEvent<?>> consumed = Consumed.with(Serdes.String(), events);
 
 		// C, the mean of all ratings: each title's latest sums in, the previous ones out, one key for all titles
-		JacksonJsonSerde<RatingSums> sums = new JacksonJsonSerde<>(RatingSums.class);
+		JacksonJsonSerde<RatingSums> sums = StateSerdes.of(RatingSums.class);
 		builder.stream(outputs.titleScores(), consumed)
 			.filter((titleId, event) -> event.data() instanceof TitleScoreChanged)
 			.mapValues(event -> RatingSums.of((TitleScoreChanged) event.data()))
@@ -134,7 +134,7 @@ public final class ScoringTopology {
 			.merge(builder.stream(Topics.MODERATION_DECISIONS.name(), consumed))
 			.peek((key, event) -> counted(meters, event))
 			.process(ReviewsProcessor::new, REVIEW_STATES)
-			.repartition(Repartitioned.with(Serdes.String(), new JacksonJsonSerde<>(ReviewContribution.Change.class))
+			.repartition(Repartitioned.with(Serdes.String(), StateSerdes.of(ReviewContribution.Change.class))
 				.withName("title-review-changes")
 				.withNumberOfPartitions(Topics.PARTITIONS))
 			.process(() -> new TitleReviewsProcessor(settings), TITLE_TALLIES)

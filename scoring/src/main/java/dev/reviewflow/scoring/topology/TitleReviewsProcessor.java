@@ -31,10 +31,10 @@ final class TitleReviewsProcessor implements Processor<String, ReviewContributio
 	public void process(Record<String, ReviewContribution.Change> record) {
 		String titleId = record.key();
 		TitleTally tally = Objects.requireNonNullElse(tallies.get(titleId), TitleTally.EMPTY)
-			.withReviews(record.value().delta(), record.value().at());
+			.withReviews(record.value().delta(), record.value().at(), ScoringTopology.overallMean(context));
 		tallies.put(titleId, tally);
 		context.forward(record.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, titleId,
-				tally.toScore(titleId, settings, ScoringTopology.overallMean(context))))
+				tally.toScore(titleId, settings)))
 			.withHeaders(ScoringTopology.cloudEventHeaders()));
 	}
 }

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies each {@link HelpfulnessVoteSet} to its review's tally: the voter's previous vote comes out, the new one goes
- * in. Keyed by voter, so replayed or duplicated events count once and an older vote never replaces a newer one.
- * Emits the review's full new score.
+ * in. Keyed by voter and ordered by the vote's version, so replayed or duplicated events count once and an older
+ * vote never replaces a newer one. Emits the review's full new score, whose version grows with every change.
  */
 final class VotesProcessor implements Processor<String, CloudEvent<?>, String, CloudEvent<?>> {
 
@@ -38,21 +38,16 @@ final class VotesProcessor implements Processor<String, CloudEvent<?>, String, C
 		String reviewKey = set.reviewId().toString();
 		String voterKey = reviewKey + "|" + set.voterId();
 		VoterVote previous = voterVotes.get(voterKey);
-		if (previous != null && previous.votedAt().isAfter(set.votedAt())) {
+		if (previous != null && !Versions.newer(set.version(), set.votedAt(), previous.version(), previous.votedAt())) {
 			return;
 		}
 		Vote before = previous == null ? null : previous.vote();
-		voterVotes.put(voterKey, new VoterVote(set.vote(), set.votedAt()));
+		voterVotes.put(voterKey, new VoterVote(set.vote(), set.votedAt(), set.version()));
 		if (Objects.equals(before, set.vote())) {
 			return;
 		}
-		ReviewTally tally = Objects.requireNonNullElse(tallies.get(reviewKey), ReviewTally.EMPTY);
-		if (before != null) {
-			tally = tally.with(before, -1, set.votedAt());
-		}
-		if (set.vote() != null) {
-			tally = tally.with(set.vote(), +1, set.votedAt());
-		}
+		ReviewTally tally = Objects.requireNonNullElse(tallies.get(reviewKey), ReviewTally.EMPTY)
+			.changed(before, set.vote(), set.votedAt());
 		tallies.put(reviewKey, tally);
 		context.forward(record.withKey(reviewKey)
 			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, reviewKey, tally.toScore(set.reviewId())))

@@ -55,13 +55,20 @@ class ScoreController {
 		return forwarded == null ? cluster.reviewScore(reviewId) : local.reviewScore(reviewId);
 	}
 
+	/** C of the weighted rating, as every title's {@code weighted} uses it: every instance keeps it whole. */
+	@GetMapping("/api/ratings/global")
+	ScoreQueries.GlobalRating globalRating() {
+		return local.globalRating();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Rules {
 
 		@Bean
 		EndpointRules scoreRules() {
 			return registry -> registry
-				.requestMatchers(HttpMethod.GET, "/api/titles/*/score", "/api/titles/scores", "/api/reviews/*/score")
+				.requestMatchers(HttpMethod.GET, "/api/titles/*/score", "/api/titles/scores", "/api/reviews/*/score",
+						"/api/ratings/global")
 				.permitAll();
 		}
 	}

@@ -1,7 +1,10 @@
 package dev.reviewflow.scoring.topology;
 
 import java.time.Instant;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import java.util.UUID;
@@ -64,7 +67,7 @@ class ScoringTopologyTest {
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		config.put(StreamsConfig.STATE_DIR_CONFIG,
 				System.getProperty("java.io.tmpdir") + "/scoring-ttd-" + System.nanoTime());
-		StreamsBuilder builder = ScoringTopology.build(new StreamsBuilder(), new ScoringSettings(100, 5));
+		StreamsBuilder builder = ScoringTopology.build(new StreamsBuilder(), ScoringSettings.DEFAULTS);
 		driver = new TopologyTestDriver(builder.build(), config);
 		CloudEventSerde serde = new CloudEventSerde();
 		ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), serde);
@@ -80,8 +83,20 @@ class ScoringTopologyTest {
 		driver.close();
 	}
 
+	/** The versions review-intake and moderation would assign: each key's changes numbered 1, 2, … */
+	final Map<String, Long> versions = new HashMap<>();
+
+	long nextVersion(String key) {
+		return versions.merge(key, 1L, Long::sum);
+	}
+
 	void rate(String user, Integer rating, Instant at) {
-		ratings.pipeInput(TITLE, CloudEvent.of("review-intake", TITLE, new RatingSet(TITLE, user, rating, at)));
+		rate(TITLE, user, rating, at);
+	}
+
+	void rate(String titleId, String user, Integer rating, Instant at, long version) {
+		ratings.pipeInput(titleId,
+				CloudEvent.of("review-intake", titleId, new RatingSet(titleId, user, rating, at, version)));
 	}
 
 	TitleScoreChanged latestScore() {
@@ -107,7 +122,7 @@ class ScoringTopologyTest {
 	}
 
 	void rate(String titleId, String user, Integer rating, Instant at) {
-		ratings.pipeInput(titleId, CloudEvent.of("review-intake", titleId, new RatingSet(titleId, user, rating, at)));
+		rate(titleId, user, rating, at, nextVersion(titleId + "|" + user));
 	}
 
 	TitleScoreChanged latestScoreOf(String titleId) {
@@ -120,18 +135,47 @@ class ScoringTopologyTest {
 	}
 
 	@Test
-	void theWeightedRatingPullsFewRatingsTowardsTheMeanOfAllTitles() {
+	void theWeightedRatingPullsFewRatingsTowardsTheMeanOfAllRatingsOfAllTitles() {
 		rate("title-a", "alice", 8, T0);
 		assertThat(latestScoreOf("title-a").userRating().weighted()).as("no other ratings yet: C is unknown")
 			.isEqualTo(8.0);
-
 		rate("title-b", "bob", 2, T0.plusSeconds(1));
-		// v=1, R=2, m=100, C=8 (all ratings before this one)
-		assertThat(latestScoreOf("title-b").userRating().weighted()).isEqualTo(7.9406);
+		driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+		// C = (8 + 2) / 2 = 5 for every title once it is known, quiet ones included
+		List<TitleScoreChanged> scores = titleScores.readValuesToList()
+			.stream()
+			.map(event -> (TitleScoreChanged) event.data())
+			.toList();
+		TitleScoreChanged b = scores.stream().filter(s -> s.titleId().equals("title-b")).toList().getLast();
+		TitleScoreChanged a = scores.stream().filter(s -> s.titleId().equals("title-a")).toList().getLast();
+		// v=1, R=2, m=100, C=5: (1·2 + 100·5) / 101
+		assertThat(b.userRating().weighted()).isEqualTo(4.9703);
+		// v=1, R=8: (1·8 + 100·5) / 101
+		assertThat(a.userRating().weighted()).isEqualTo(5.0297);
+		assertThat(a.version()).as("published anew: a newer version of the same figures").isEqualTo(2);
+		assertThat(a.updatedAt()).as("no new input for title-a").isEqualTo(T0);
+		assertThat(a.userRating().count()).isEqualTo(1);
 
 		rate("title-a", "carol", 6, T0.plusSeconds(2));
-		// v=2, R=7, m=100, C=(8+2)/2=5
+		// v=2, R=7, m=100, C=5 (this rating not yet in C)
 		assertThat(latestScoreOf("title-a").userRating().weighted()).isEqualTo(5.0392);
+		driver.advanceWallClockTime(Duration.ofSeconds(1));
+		// C = 16 / 3 = 5.3333: title-a (v=2, R=7) and title-b (v=1, R=2) follow
+		List<TitleScoreChanged> after = titleScores.readValuesToList()
+			.stream()
+			.map(event -> (TitleScoreChanged) event.data())
+			.toList();
+		double c = 16.0 / 3;
+		assertThat(after).extracting(TitleScoreChanged::titleId).containsExactlyInAnyOrder("title-a", "title-b");
+		for (TitleScoreChanged score : after) {
+			double v = score.userRating().count();
+			double r = score.userRating().average();
+			assertThat(score.userRating().weighted()).isCloseTo((v * r + 100 * c) / (v + 100), within(0.00005));
+		}
+
+		driver.advanceWallClockTime(Duration.ofSeconds(5));
+		assertThat(titleScores.readValuesToList()).as("C has not moved: nothing published").isEmpty();
 	}
 
 	@Test
@@ -178,23 +222,51 @@ class ScoringTopologyTest {
 
 	@Test
 	void aDuplicatedOrReplayedEventIsNotCountedTwice() {
-		CloudEvent<RatingSet> event = CloudEvent.of("review-intake", TITLE, new RatingSet(TITLE, "alice", 9, T0));
+		CloudEvent<RatingSet> event = CloudEvent.of("review-intake", TITLE, new RatingSet(TITLE, "alice", 9, T0, 1));
 		ratings.pipeInput(TITLE, event);
 		ratings.pipeInput(TITLE, event);
 
 		List<CloudEvent<?>> scores = titleScores.readValuesToList();
 		assertThat(scores).hasSize(1);
 		assertThat(((TitleScoreChanged) scores.getFirst().data()).userRating().count()).isEqualTo(1);
+		assertThat(((TitleScoreChanged) scores.getFirst().data()).version()).isEqualTo(1);
 	}
 
 	@Test
-	void anOlderRatingArrivingLateDoesNotOverwriteANewerOne() {
-		rate("alice", 9, T0.plusSeconds(10));
-		rate("alice", 2, T0);
+	void anOlderVersionArrivingLateDoesNotOverwriteANewerOneWhateverItsClockSays() {
+		rate(TITLE, "alice", 9, T0, 2);
+		rate(TITLE, "alice", 2, T0.plusSeconds(10), 1);
+		rate(TITLE, "alice", 9, T0, 2);
 
 		List<CloudEvent<?>> scores = titleScores.readValuesToList();
 		assertThat(scores).hasSize(1);
 		assertThat(((TitleScoreChanged) scores.getFirst().data()).userRating().average()).isEqualTo(9.0);
+
+		rate(TITLE, "alice", 3, T0.minusSeconds(60), 3);
+		assertThat(latestScore().userRating().average()).as("a newer version with an older clock").isEqualTo(3.0);
+	}
+
+	@Test
+	void ratingsWrittenBeforeVersionsKeepTheirOrderByTimeAndYieldToVersionedOnes() {
+		rate(TITLE, "alice", 9, T0.plusSeconds(10), 0);
+		rate(TITLE, "alice", 2, T0, 0);
+		assertThat(latestScore().userRating().average()).isEqualTo(9.0);
+		rate(TITLE, "alice", 4, T0, 1);
+		assertThat(latestScore().userRating().average()).isEqualTo(4.0);
+		rate(TITLE, "alice", 7, T0.plusSeconds(99), 0);
+		assertThat(titleScores.readValuesToList()).isEmpty();
+	}
+
+	@Test
+	void everyChangeOfATitlesScoreHasAHigherVersion() {
+		rate("alice", 8, T0);
+		rate("bob", 6, T0.plusSeconds(1));
+		rate("alice", 5, T0.plusSeconds(2));
+		UUID reviewId = userReview("carol");
+		decide(reviewId, 1, ReviewStatus.PUBLISHED);
+		rate("bob", null, T0.plusSeconds(3));
+		assertThat(titleScores.readValuesToList()).extracting(event -> ((TitleScoreChanged) event.data()).version())
+			.containsExactly(1L, 2L, 3L, 4L, 5L);
 	}
 
 	@Test
@@ -207,8 +279,12 @@ class ScoringTopologyTest {
 	static final UUID REVIEW = UUID.fromString("7d7e3d1c-6b1f-4c1e-9a55-0f3f1b2c4d5e");
 
 	void vote(String voter, Vote vote, Instant at) {
+		vote(voter, vote, at, nextVersion(REVIEW + "|" + voter));
+	}
+
+	void vote(String voter, Vote vote, Instant at, long version) {
 		votes.pipeInput(REVIEW.toString(), CloudEvent.of("moderation", REVIEW.toString(),
-				new HelpfulnessVoteSet(REVIEW, TITLE, voter, vote, at)));
+				new HelpfulnessVoteSet(REVIEW, TITLE, voter, vote, at, version)));
 	}
 
 	ReviewScoreChanged latestReviewScore() {
@@ -251,14 +327,36 @@ class ScoringTopologyTest {
 	@Test
 	void aDuplicatedOrLateVoteIsNotCountedTwice() {
 		CloudEvent<HelpfulnessVoteSet> event = CloudEvent.of("moderation", REVIEW.toString(),
-				new HelpfulnessVoteSet(REVIEW, TITLE, "alice", Vote.HELPFUL, T0.plusSeconds(5)));
+				new HelpfulnessVoteSet(REVIEW, TITLE, "alice", Vote.HELPFUL, T0, 2));
 		votes.pipeInput(REVIEW.toString(), event);
 		votes.pipeInput(REVIEW.toString(), event);
-		vote("alice", Vote.NOT_HELPFUL, T0);
+		vote("alice", Vote.NOT_HELPFUL, T0.plusSeconds(5), 1);
 
 		List<CloudEvent<?>> scores = reviewScores.readValuesToList();
 		assertThat(scores).hasSize(1);
 		assertThat(((ReviewScoreChanged) scores.getFirst().data()).helpful()).isEqualTo(1);
+		assertThat(((ReviewScoreChanged) scores.getFirst().data()).version()).isEqualTo(1);
+	}
+
+	/**
+	 * Many voters' votes with times out of order, as concurrent transactions publish them: every change of the tally
+	 * has a higher version, so a consumer that keeps the highest version keeps the final tally, whose time is older
+	 * than some earlier tallies'.
+	 */
+	@Test
+	void everyChangeOfAReviewsScoreHasAHigherVersionWhateverTheVoteTimes() {
+		vote("v1", Vote.HELPFUL, T0.plusSeconds(3));
+		vote("v2", Vote.HELPFUL, T0.plusSeconds(1));
+		vote("v3", Vote.NOT_HELPFUL, T0.plusSeconds(2));
+		vote("v1", Vote.NOT_HELPFUL, T0);
+		List<ReviewScoreChanged> scores = reviewScores.readValuesToList()
+			.stream()
+			.map(event -> (ReviewScoreChanged) event.data())
+			.toList();
+		assertThat(scores).extracting(ReviewScoreChanged::version).containsExactly(1L, 2L, 3L, 4L);
+		assertThat(scores.getLast().helpful()).isEqualTo(1);
+		assertThat(scores.getLast().notHelpful()).isEqualTo(2);
+		assertThat(scores.getLast().updatedAt()).isEqualTo(T0.plusSeconds(3));
 	}
 
 	@Test
@@ -286,9 +384,31 @@ class ScoringTopologyTest {
 	}
 
 	void decide(UUID reviewId, int revision, ReviewStatus status) {
-		decisions.pipeInput(reviewId.toString(), CloudEvent.of("moderation", reviewId.toString(),
+		decide(reviewId, revision, status, nextVersion("decision|" + reviewId));
+	}
+
+	CloudEvent<ModerationDecided> decide(UUID reviewId, int revision, ReviewStatus status, long sequence) {
+		CloudEvent<ModerationDecided> event = CloudEvent.of("moderation", reviewId.toString(),
 				new ModerationDecided(UUID.randomUUID(), reviewId, TITLE, "someone", revision, status,
-						DecisionActor.AUTOMATIC, null, List.of(), T0.plusSeconds(1))));
+						DecisionActor.AUTOMATIC, null, List.of(), T0.plusSeconds(1), sequence));
+		decisions.pipeInput(reviewId.toString(), event);
+		return event;
+	}
+
+	/** Decisions of separate transactions go out concurrently, and the outbox resends: the highest sequence stands. */
+	@Test
+	void anOlderDecisionAboutTheSameRevisionArrivingLateOrTwiceChangesNothing() {
+		UUID reviewId = userReview("late");
+		decide(reviewId, 1, ReviewStatus.PUBLISHED, 1);
+		assertThat(latestScore().reviewCounts().user()).isEqualTo(1);
+		CloudEvent<ModerationDecided> hidden = decide(reviewId, 1, ReviewStatus.HIDDEN, 3);
+		assertThat(latestScore().reviewCounts().user()).isZero();
+		decide(reviewId, 1, ReviewStatus.PUBLISHED, 2);
+		decisions.pipeInput(reviewId.toString(), hidden);
+		decide(reviewId, 1, ReviewStatus.PUBLISHED, 1);
+		assertThat(titleScores.readValuesToList()).isEmpty();
+		decide(reviewId, 1, ReviewStatus.PUBLISHED, 4);
+		assertThat(latestScore().reviewCounts().user()).isEqualTo(1);
 	}
 
 	TitleScoreChanged.CriticScore criticScore() {
@@ -367,6 +487,30 @@ class ScoringTopologyTest {
 				new ReviewSubmitted(reviewId, TITLE, "early", ReviewType.USER, 1, 9, null, null, false, "h", "b",
 						false, T0)));
 		assertThat(latestScore().reviewCounts().user()).isEqualTo(1);
+	}
+
+	/** A local stack's stores written before versions existed are read on upgrade, as version 0. */
+	@Test
+	void stateStoredBeforeVersionsIsStillRead() {
+		var tally = StateSerdes.of(TitleTally.class).deserializer()
+			.deserialize("title-tallies", """
+					{"count":1,"sum":8,"histogram":[0,0,0,0,0,0,0,1,0,0],"positive":1,
+					 "reviews":{"userReviews":1,"criticReviews":0,"fresh":0,"rotten":0,"topFresh":0,"topRotten":0},
+					 "updatedAt":"2026-11-23T12:00:00Z"}""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(tally.version()).isZero();
+		assertThat(tally.overallMean()).isNull();
+		assertThat(tally.count()).isEqualTo(1);
+		var votes = StateSerdes.of(ReviewTally.class).deserializer()
+			.deserialize("review-tallies", """
+					{"helpful":2,"notHelpful":1,"updatedAt":"2026-11-23T12:00:00Z"}"""
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(votes.version()).isZero();
+		var state = StateSerdes.of(ReviewState.class).deserializer()
+			.deserialize("review-states", """
+					{"titleId":"t","type":"USER","verdict":null,"topCritic":false,"revision":1,"deleted":false,
+					 "decidedRevision":1,"decidedStatus":"PUBLISHED"}""".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(state.decidedSequence()).isZero();
+		assertThat(state.published()).isTrue();
 	}
 
 	@Test

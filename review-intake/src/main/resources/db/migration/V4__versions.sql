@@ -1,0 +1,11 @@
+-- Newest wins by number, never by clock.
+
+-- a rating's version counts its changes (1, 2, …); a withdrawn rating keeps its row with rating = null, so the
+-- version keeps growing when the user rates again
+alter table rating add column version bigint not null default 1;
+alter table rating alter column rating drop not null;
+
+-- the versions of what other services told us last: scoring's review score, moderation's latest decision
+alter table review add column votes_version bigint not null default 0;
+alter table review add column decision_revision integer not null default 0;
+alter table review add column decision_sequence bigint not null default 0;

@@ -1,0 +1,117 @@
+package dev.reviewflow.intake;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.reviewflow.events.ReviewScoreChanged;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.Topics;
+import dev.reviewflow.testsupport.SharedInfrastructure;
+import dev.reviewflow.testsupport.TcpProxy;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The database goes away while events arrive (review-intake reaches PostgreSQL through a proxy the test cuts): the
+ * consumers hold their partitions and retry, say so in readiness and metrics, and apply every event once the database
+ * is back; nothing is dead-lettered.
+ */
+@TestPropertySource(properties = { "reviewflow.kafka.retrying-unready-after=1s",
+		"spring.datasource.hikari.connection-timeout=1000" })
+@Import(DatabaseOutageIntegrationTests.ThroughProxy.class)
+class DatabaseOutageIntegrationTests extends IntakeIntegrationTest {
+
+	static final TcpProxy DATABASE = proxyToSharedDatabase();
+
+	static TcpProxy proxyToSharedDatabase() {
+		URI url = URI.create(SharedInfrastructure.database().jdbcUrl().substring("jdbc:".length()));
+		return TcpProxy.to(url.getHost(), url.getPort());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ThroughProxy {
+
+		@Bean
+		@Primary
+		JdbcConnectionDetails throughProxy() {
+			SharedInfrastructure.Database database = SharedInfrastructure.database();
+			URI url = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+			String proxied = "jdbc:postgresql://127.0.0.1:" + DATABASE.port() + url.getRawPath()
+					+ (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+			return new JdbcConnectionDetails() {
+
+				@Override
+				public String getUsername() {
+					return database.username();
+				}
+
+				@Override
+				public String getPassword() {
+					return database.password();
+				}
+
+				@Override
+				public String getJdbcUrl() {
+					return proxied;
+				}
+			};
+		}
+	}
+
+	@AfterAll
+	static void closeProxy() {
+		DATABASE.close();
+	}
+
+	@Test
+	void eventsArrivingWhileTheDatabaseIsDownAreAppliedOnceItIsBackAndNothingIsDeadLettered() {
+		title("outage-2012");
+		UUID reviewId = submit("outage-2012", "outage", 7, "Written before the outage.");
+		DATABASE.cut();
+		try {
+			decide(reviewId, "outage-2012", "outage", 1, ReviewStatus.PUBLISHED);
+			sendScore(new ReviewScoreChanged(reviewId, 5, 1, 6, 0.4, Instant.now(), 6));
+			var refused = as("outage", "USER").put("/api/titles/outage-2012/rating", "{\"rating\":5}");
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+			assertThat(refused.isProblem()).isTrue();
+			assertThat(refused.header("Retry-After")).isEqualTo("2");
+			// the consumer keeps trying the held record, and readiness says so
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				var readiness = anonymous().get("/actuator/health/readiness");
+				assertThat(readiness.status()).isEqualTo(503);
+				assertThat(readiness.json().at("/components/eventConsumers/status").asString())
+					.isEqualTo("OUT_OF_SERVICE");
+			});
+		}
+		finally {
+			DATABASE.restore();
+		}
+
+		awaitStatus(reviewId, "outage", ReviewStatus.PUBLISHED);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				anonymous().get("/api/reviews/" + reviewId).json().get("totalVotes").asLong()).isEqualTo(6));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200));
+		TopicProbe.awaitConsumed("review-intake.moderation-decisions", Topics.MODERATION_DECISIONS.name());
+		TopicProbe.awaitConsumed("review-intake.review-scores", Topics.REVIEW_SCORES.name());
+		assertThat(anonymous().raw("GET", "/actuator/prometheus", null, new byte[0]).body())
+			.containsPattern("reviewflow_consumer_retries_total\\{[^}]*topic=\"reviews.moderation-decisions\"[^}]*\\} [1-9]");
+		try (TopicProbe dead = TopicProbe.on(Topics.MODERATION_DECISIONS.deadLetterTopic(),
+				Topics.REVIEW_SCORES.deadLetterTopic())) {
+			assertThat(dead.readToEnd()).noneMatch(record -> reviewId.toString().equals(record.key()));
+		}
+	}
+}
