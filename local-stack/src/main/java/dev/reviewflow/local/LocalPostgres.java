@@ -3,30 +3,138 @@ package dev.reviewflow.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 
-/** A real PostgreSQL server (binaries from Maven Central) whose data folder survives a restart. */
+/**
+ * A real PostgreSQL server (binaries from Maven Central) whose data folder survives a restart. It runs with fsync and
+ * synchronous commit on, so a write the services acknowledged survives a crash. It never outlives the launcher for
+ * long: a watchdog process stops it (fast shutdown) when the launcher's JVM is gone, however it went; and a server
+ * left running from an earlier launcher (the watchdog killed too) is stopped before this one starts. After a crash
+ * the start waits for PostgreSQL's recovery, however long it takes.
+ */
 final class LocalPostgres implements AutoCloseable {
+
+	/** Crash recovery replays the write-ahead log: give it time, rather than fail the start. */
+	static final Duration STARTUP_WAIT = Duration.ofMinutes(10);
 
 	private final EmbeddedPostgres postgres;
 
 	private final int port;
 
-	private LocalPostgres(EmbeddedPostgres postgres, int port) {
+	private final @Nullable Process watchdog;
+
+	private LocalPostgres(EmbeddedPostgres postgres, int port, @Nullable Process watchdog) {
 		this.postgres = postgres;
 		this.port = port;
+		this.watchdog = watchdog;
 	}
 
 	static LocalPostgres start(Path dataDir, int port) throws IOException {
 		Files.createDirectories(dataDir);
+		stopLeftOver(dataDir);
+		boolean unclean = Files.exists(dataDir.resolve("postmaster.pid"));
+		if (unclean) {
+			LocalStack.say("PostgreSQL was not shut down cleanly: waiting for its crash recovery (up to "
+					+ STARTUP_WAIT.toMinutes() + " min)");
+		}
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
 			.setPort(port)
 			.setRegisterShutdownHook(false)
+			.setPGStartupWait(STARTUP_WAIT)
+			// 202 means durable: every commit is flushed to disk before it is acknowledged
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
 			.start();
-		return new LocalPostgres(postgres, port);
+		requireDurable(postgres);
+		return new LocalPostgres(postgres, port, watch(postmasterPid(dataDir)));
+	}
+
+	/** A server still running on this data folder from a launcher that died: stopped with a fast shutdown. */
+	private static void stopLeftOver(Path dataDir) throws IOException {
+		Optional<ProcessHandle> leftOver = postmasterPid(dataDir).flatMap(ProcessHandle::of)
+			.filter(ProcessHandle::isAlive)
+			.filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+		if (leftOver.isEmpty()) {
+			return;
+		}
+		long pid = leftOver.get().pid();
+		LocalStack.say("stopping PostgreSQL left running by an earlier start (pid " + pid + ")");
+		signal("INT", pid);
+		try {
+			leftOver.get().onExit().get(STARTUP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while stopping PostgreSQL " + pid, ex);
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			throw new IOException("PostgreSQL " + pid + " (data in " + dataDir + ") did not stop; stop it by hand", ex);
+		}
+	}
+
+	/** The postmaster's pid from {@code postmaster.pid}, if the file is there and readable. */
+	private static Optional<Long> postmasterPid(Path dataDir) {
+		try {
+			List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+			return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().strip()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A small process of its own that asks PostgreSQL for a fast shutdown once this JVM has exited, whatever ended it
+	 * (a SIGKILL runs no shutdown hook).
+	 */
+	private static @Nullable Process watch(Optional<Long> postmaster) throws IOException {
+		if (postmaster.isEmpty()) {
+			return null;
+		}
+		long jvm = ProcessHandle.current().pid();
+		String script = "while kill -0 " + jvm + " 2>/dev/null; do sleep 1; done; kill -INT " + postmaster.get()
+				+ " 2>/dev/null";
+		return new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+	}
+
+	private static void signal(String signal, long pid) throws IOException {
+		try {
+			new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while signalling " + pid, ex);
+		}
+	}
+
+	private static void requireDurable(EmbeddedPostgres postgres) throws IOException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			for (String setting : List.of("fsync", "synchronous_commit")) {
+				try (ResultSet value = statement.executeQuery("show " + setting)) {
+					if (!value.next() || !"on".equals(value.getString(1))) {
+						throw new IOException("PostgreSQL runs with " + setting + " off; writes would not be durable");
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IOException("Could not check PostgreSQL's durability settings", ex);
+		}
 	}
 
 	String jdbcUrl() {
@@ -35,6 +143,9 @@ final class LocalPostgres implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		if (watchdog != null) {
+			watchdog.destroy();
+		}
 		postgres.close();
 	}
 }

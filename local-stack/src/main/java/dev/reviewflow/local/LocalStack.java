@@ -49,8 +49,10 @@ public final class LocalStack {
 		switch (command) {
 			case "up" -> up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"));
 			case "token" -> token(arguments);
+			case "check" -> System.exit(check());
 			default -> {
-				System.err.println("usage: reviewflow up [--fresh] | reviewflow token <sub> <ROLE,...> [--top-critic]");
+				System.err.println("usage: reviewflow up [--fresh] | reviewflow token <sub> <ROLE,...> [--top-critic]"
+						+ " | reviewflow check");
 				System.exit(2);
 			}
 		}
@@ -69,6 +71,18 @@ public final class LocalStack {
 		}
 		System.out.println(new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET).mint(arguments.get(1), roles,
 				arguments.contains("--top-critic"), Duration.ofHours(12)));
+	}
+
+	/** {@code ./reviewflow check} against the running local stack: 0 when every figure matches its source. */
+	private static int check() throws Exception {
+		ConsistencyCheck.Result result = new ConsistencyCheck(
+				"jdbc:postgresql://localhost:" + POSTGRES_PORT + "/postgres", "postgres", "postgres",
+				java.net.URI.create("http://localhost:" + SERVICES.get(2).port()), 100)
+			.run(Duration.ofSeconds(30));
+		result.divergences().forEach(divergence -> System.out.println("DIVERGENCE " + divergence));
+		say("checked " + result.reviews() + " reviews and " + result.titles() + " rated titles: "
+				+ (result.consistent() ? "every figure matches its source" : result.divergences().size() + " divergences"));
+		return result.consistent() ? 0 : 1;
 	}
 
 	private static void up(Path repository, boolean fresh) throws Exception {

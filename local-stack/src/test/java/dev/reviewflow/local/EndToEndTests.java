@@ -64,6 +64,75 @@ class EndToEndTests {
 		}
 	}
 
+	/** The consistency check of {@code ./reviewflow check}, on this test's database and scoring instance. */
+	static ConsistencyCheck.Result check() throws Exception {
+		SharedInfrastructure.Database database = SharedInfrastructure.database();
+		return new ConsistencyCheck(database.jdbcUrl(), database.username(), database.password(),
+				java.net.URI.create("http://localhost:" + services.get(2).port()), 100)
+			.run(Duration.ofSeconds(60));
+	}
+
+	/**
+	 * 50 reviews, 60 voters each, 48 votes in flight at a time, some voters changing their mind: every review's
+	 * figures, and every title's, are the same in all three services as the votes and ratings say.
+	 */
+	@Test
+	void manyVotersAtOnceLeaveEveryFigureEqualInAllThreeServices() throws Exception {
+		assertThat(intake.as(TOKENS.mint("admin", "ADMIN")).put("/api/titles/crowd-2012", """
+				{"name":"Crowd","year":2012,"kind":"MOVIE"}""").status()).isIn(200, 201);
+		List<String> reviews = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Http.Response posted = intake.as(TOKENS.mint("crowd-author-" + i, "USER"))
+				.post("/api/titles/crowd-2012/reviews", """
+						{"rating":%d,"headline":"Take %d","body":"Review number %d of the crowd, in its own words %s."}"""
+					.formatted(1 + i % 10, i, i, UUID.randomUUID()));
+			assertThat(posted.status()).as(posted.toString()).isEqualTo(202);
+			reviews.add(posted.json().get("reviewId").asString());
+		}
+		for (String reviewId : reviews) {
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(intake.get("/api/reviews/" + reviewId).status()).isEqualTo(200));
+		}
+		java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(48);
+		java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int voter = 0; voter < 60; voter++) {
+				Http as = moderation.as(TOKENS.mint("crowd-voter-" + voter, "USER"));
+				int v = voter;
+				for (int r = 0; r < reviews.size(); r++) {
+					String reviewId = reviews.get(r);
+					boolean changesMind = v % 10 == 0 && r < 5;
+					executor.submit(() -> {
+						inFlight.acquireUninterruptibly();
+						try {
+							String path = "/api/reviews/" + reviewId + "/vote";
+							if (as.put(path, "{\"helpful\":" + (v % 4 != 0) + "}").status() == 202) {
+								accepted.incrementAndGet();
+							}
+							if (changesMind && as.put(path, "{\"helpful\":true}").status() == 202) {
+								accepted.incrementAndGet();
+							}
+						}
+						finally {
+							inFlight.release();
+						}
+					});
+				}
+			}
+		}
+		assertThat(accepted.get()).isEqualTo(50 * 60 + 5 * 6);
+
+		ConsistencyCheck.Result result = check();
+		assertThat(result.divergences()).isEmpty();
+		assertThat(result.reviews()).isGreaterThanOrEqualTo(50);
+		// voters 0, 4, 8, … said no (15 of 60); on the first five reviews 0, 20 and 40 changed their mind
+		for (int r = 0; r < reviews.size(); r++) {
+			Http.Response review = intake.get("/api/reviews/" + reviews.get(r));
+			assertThat(review.json().get("helpfulVotes").asLong()).as(reviews.get(r)).isEqualTo(r < 5 ? 48 : 45);
+			assertThat(review.json().get("totalVotes").asLong()).as(reviews.get(r)).isEqualTo(60);
+		}
+	}
+
 	@Test
 	void aReviewIsPublishedAndScoredWhileOneWithABannedTermIsRejectedAndNotScored() {
 		Http admin = intake.as(TOKENS.mint("admin", "ADMIN"));
