@@ -9,3 +9,6 @@ alter table rating alter column rating drop not null;
 alter table review add column votes_version bigint not null default 0;
 alter table review add column decision_revision integer not null default 0;
 alter table review add column decision_sequence bigint not null default 0;
+-- decisions applied before sequences existed were about the current revision: a late one of that time is still
+-- ordered by its time, a numbered one wins
+update review set decision_revision = revision;

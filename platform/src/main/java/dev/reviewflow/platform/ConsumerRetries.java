@@ -3,6 +3,7 @@ package dev.reviewflow.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 
@@ -23,9 +25,11 @@ import org.springframework.kafka.listener.RetryListener;
  * back-off until it succeeds): counted in {@code reviewflow.consumer.retries{topic}}, shown by the gauge
  * {@code reviewflow.consumer.retrying} and, once a partition has been held longer than {@code readinessAfter}, by
  * the readiness health group ({@code eventConsumers} OUT_OF_SERVICE, with the topic, partition, offset, attempts and
- * the last failure). The first success on the partition, or the record going to its dead-letter topic, ends it.
+ * the last failure). The first success on the partition, the record going to its dead-letter topic, or the
+ * partition moving to another consumer ends it.
  */
-final class ConsumerRetries implements RetryListener, RecordInterceptor<Object, Object>, HealthIndicator {
+final class ConsumerRetries
+		implements RetryListener, RecordInterceptor<Object, Object>, ConsumerAwareRebalanceListener, HealthIndicator {
 
 	/** A partition held by one failing record. */
 	record Held(long offset, Instant since, int attempts, String failure) {
@@ -72,6 +76,16 @@ final class ConsumerRetries implements RetryListener, RecordInterceptor<Object, 
 	@Override
 	public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
 		released(record);
+	}
+
+	@Override
+	public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		partitions.forEach(held::remove);
+	}
+
+	@Override
+	public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+		partitions.forEach(held::remove);
 	}
 
 	private void released(ConsumerRecord<?, ?> record) {

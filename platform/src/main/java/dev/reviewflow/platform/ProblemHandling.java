@@ -118,13 +118,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
-	/** The database is away or overloaded for a moment: 503 with {@code Retry-After}; nothing was stored. */
+	/**
+	 * The database is away or overloaded for a moment: 503 with {@code Retry-After}. A commit may have failed after
+	 * the database took it, so the answer does not claim that nothing was stored; an Idempotency-Key makes the retry
+	 * safe.
+	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class, TransactionSystemException.class })
 	@Nullable ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) throws Exception {
 		log.warn("Database unavailable while handling a request: {}", rootMessage(ex));
 		return handleException(ApiException.unavailable(
-				"The service cannot reach its database right now; nothing was stored. Please try again shortly.",
+				"The service cannot reach its database right now. Please try again shortly (with the same "
+						+ "Idempotency-Key, the retry is safe).",
 				java.time.Duration.ofSeconds(2)), request);
 	}
 

@@ -8,10 +8,10 @@ import java.util.UUID;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.Topics;
+import dev.reviewflow.testsupport.JdbcConnections;
 import dev.reviewflow.testsupport.SharedInfrastructure;
 import dev.reviewflow.testsupport.TcpProxy;
 import dev.reviewflow.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The database goes away while events arrive (review-intake reaches PostgreSQL through a proxy the test cuts): the
  * consumers hold their partitions and retry, say so in readiness and metrics, and apply every event once the database
- * is back; nothing is dead-lettered.
+ * is back; nothing is dead-lettered. Runs in a test JVM of its own (see the pom): no other context shares its
+ * consumer groups.
  */
 @TestPropertySource(properties = { "reviewflow.kafka.retrying-unready-after=1s",
 		"spring.datasource.hikari.connection-timeout=1000" })
@@ -51,29 +52,9 @@ class DatabaseOutageIntegrationTests extends IntakeIntegrationTest {
 			URI url = URI.create(database.jdbcUrl().substring("jdbc:".length()));
 			String proxied = "jdbc:postgresql://127.0.0.1:" + DATABASE.port() + url.getRawPath()
 					+ (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-			return new JdbcConnectionDetails() {
-
-				@Override
-				public String getUsername() {
-					return database.username();
-				}
-
-				@Override
-				public String getPassword() {
-					return database.password();
-				}
-
-				@Override
-				public String getJdbcUrl() {
-					return proxied;
-				}
-			};
+			return JdbcConnections.details(
+					new SharedInfrastructure.Database(proxied, database.username(), database.password()));
 		}
-	}
-
-	@AfterAll
-	static void closeProxy() {
-		DATABASE.close();
 	}
 
 	@Test

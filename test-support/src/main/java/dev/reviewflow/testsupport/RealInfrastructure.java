@@ -78,24 +78,7 @@ public class RealInfrastructure {
 
 		@Bean
 		JdbcConnectionDetails jdbcConnectionDetails() {
-			SharedInfrastructure.Database database = SharedInfrastructure.database();
-			return new JdbcConnectionDetails() {
-
-				@Override
-				public String getUsername() {
-					return database.username();
-				}
-
-				@Override
-				public String getPassword() {
-					return database.password();
-				}
-
-				@Override
-				public String getJdbcUrl() {
-					return database.jdbcUrl();
-				}
-			};
+			return JdbcConnections.details(SharedInfrastructure.database());
 		}
 	}
 

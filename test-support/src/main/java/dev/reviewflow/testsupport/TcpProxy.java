@@ -78,16 +78,30 @@ public final class TcpProxy implements AutoCloseable {
 
 	private void accept(ServerSocket socket) {
 		while (!socket.isClosed()) {
+			Socket client;
 			try {
-				Socket client = socket.accept();
+				client = socket.accept();
+			}
+			catch (IOException ex) {
+				continue; // closed by cut() or close()
+			}
+			try {
 				Socket upstream = new Socket(upstreamHost, upstreamPort);
-				open.add(client);
-				open.add(upstream);
+				synchronized (this) {
+					if (server != socket) {
+						// accepted while cut() ran: refused like the rest
+						reset(client);
+						reset(upstream);
+						continue;
+					}
+					open.add(client);
+					open.add(upstream);
+				}
 				Thread.ofVirtual().start(() -> copy(client, upstream));
 				Thread.ofVirtual().start(() -> copy(upstream, client));
 			}
 			catch (IOException ex) {
-				// closed by cut() or close(), or the upstream refused: the client's connection fails
+				reset(client); // the upstream refused: so does the proxy
 			}
 		}
 	}

@@ -19,12 +19,18 @@ import org.jspecify.annotations.Nullable;
  * titles whose weighted rating the current C changes (a new version of its score) once C has moved by more than
  * {@link #C_TOLERANCE} since the task last looked, or has moved at all and then held still for one check, so that
  * after the last rating every title's weighted rating is exactly that of the final C. The first check after a task
- * starts looks at every title once.
+ * starts looks at every title once, and so does every {@link #FULL_CHECK_EVERY}th: a title written with a C that
+ * was gone again by the next check (a rating set and withdrawn within one interval) is caught within a minute.
  */
 final class StaleWeighted {
 
 	/** How far C may move before quiet titles are published again. */
 	static final double C_TOLERANCE = 0.001;
+
+	/** Every this many checks, every title is looked at, whether C moved or not. */
+	static final int FULL_CHECK_EVERY = 60;
+
+	private int sinceFullCheck;
 
 	private final ProcessorContext<String, CloudEvent<?>> context;
 
@@ -57,9 +63,11 @@ final class StaleWeighted {
 		Double c = ScoringTopology.overallMean(context);
 		boolean settled = Objects.equals(c, previous);
 		previous = c;
-		if (checked && !moved(checkedWith, c) && !(settled && !Objects.equals(c, checkedWith))) {
+		boolean full = ++sinceFullCheck >= FULL_CHECK_EVERY;
+		if (checked && !full && !moved(checkedWith, c) && !(settled && !Objects.equals(c, checkedWith))) {
 			return;
 		}
+		sinceFullCheck = 0;
 		List<KeyValue<String, TitleTally>> stale = new ArrayList<>();
 		try (KeyValueIterator<String, TitleTally> all = tallies.all()) {
 			all.forEachRemaining(entry -> {

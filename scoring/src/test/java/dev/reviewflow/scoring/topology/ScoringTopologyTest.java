@@ -232,6 +232,24 @@ class ScoringTopologyTest {
 		assertThat(((TitleScoreChanged) scores.getFirst().data()).version()).isEqualTo(1);
 	}
 
+	/** A rating set and withdrawn between two checks leaves C where it was, but the title written with the other C. */
+	@Test
+	void aTitleWrittenWithACThatWasGoneByTheNextCheckIsCaughtByTheFullCheck() {
+		rate("title-a", "alice", 8, T0);
+		rate("title-b", "bob", 2, T0);
+		rate("title-b", "carol", 4, T0);
+		driver.advanceWallClockTime(Duration.ofSeconds(1));
+		rate("title-b", "dave", 10, T0.plusSeconds(1));
+		rate("title-b", "dave", null, T0.plusSeconds(2));
+		titleScores.readValuesToList();
+		for (int i = 0; i < StaleWeighted.FULL_CHECK_EVERY; i++) {
+			driver.advanceWallClockTime(Duration.ofSeconds(1));
+		}
+		// C = 14 / 3 again; title-b: v=2, R=3
+		assertThat(latestScoreOf("title-b").userRating().weighted())
+			.isCloseTo((2 * 3.0 + 100 * 14.0 / 3) / 102, within(0.00005));
+	}
+
 	@Test
 	void anOlderVersionArrivingLateDoesNotOverwriteANewerOneWhateverItsClockSays() {
 		rate(TITLE, "alice", 9, T0, 2);
