@@ -50,9 +50,10 @@ public final class LocalStack {
 			case "up" -> up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"));
 			case "token" -> token(arguments);
 			case "check" -> System.exit(check());
+			case "dlt" -> System.exit(deadLetters(arguments.subList(1, arguments.size())));
 			default -> {
 				System.err.println("usage: reviewflow up [--fresh] | reviewflow token <sub> <ROLE,...> [--top-critic]"
-						+ " | reviewflow check");
+						+ " | reviewflow check | reviewflow dlt [resend <topic>.DLT <partition:offset>...|--all]");
 				System.exit(2);
 			}
 		}
@@ -83,6 +84,47 @@ public final class LocalStack {
 		say("checked " + result.reviews() + " reviews and " + result.titles() + " rated titles: "
 				+ (result.consistent() ? "every figure matches its source" : result.divergences().size() + " divergences"));
 		return result.consistent() ? 0 : 1;
+	}
+
+	/**
+	 * {@code ./reviewflow dlt} lists every dead-letter topic of the running local stack with its records;
+	 * {@code ./reviewflow dlt resend <topic>.DLT <partition:offset>... | --all} sends them back where they came from.
+	 */
+	private static int deadLetters(List<String> arguments) throws Exception {
+		boolean resend = !arguments.isEmpty() && arguments.getFirst().equals("resend");
+		if (resend && arguments.size() < 3 || !resend && !arguments.isEmpty()) {
+			System.err.println("usage: reviewflow dlt                                   list the dead letters\n"
+					+ "       reviewflow dlt resend <topic>.DLT <partition:offset>...   send those back\n"
+					+ "       reviewflow dlt resend <topic>.DLT --all                   send all of the topic back");
+			return 2;
+		}
+		try (DeadLetters deadLetters = new DeadLetters("localhost:" + KAFKA_PORT)) {
+			if (!resend) {
+				deadLetters.list().forEach((topic, records) -> {
+					System.out.println(topic + ": " + (records.isEmpty() ? "empty"
+							: records.size() + (records.size() == 1 ? " dead letter" : " dead letters")));
+					records.forEach(record -> System.out.print(record.describe()));
+				});
+				return 0;
+			}
+			String topic = arguments.get(1);
+			if (!topic.endsWith(DeadLetters.SUFFIX)) {
+				System.err.println("reviewflow: " + topic + " is not a dead-letter topic; ./reviewflow dlt lists them");
+				return 2;
+			}
+			List<String> chosen = arguments.subList(2, arguments.size());
+			List<DeadLetters.Resent> resent = deadLetters.resend(topic,
+					record -> chosen.contains("--all") || chosen.contains(record.partition() + ":" + record.offset()));
+			resent.forEach(sent -> say("sent " + sent.deadLetter().coordinates() + " back to " + sent.topic() + " "
+					+ sent.partition() + ":" + sent.offset()));
+			long missing = chosen.contains("--all") ? 0 : chosen.size() - resent.size();
+			if (missing > 0) {
+				System.err.println("reviewflow: " + missing + " of the records named are not in " + topic);
+				return 1;
+			}
+			say(resent.size() + " sent back; watch ./reviewflow dlt for any that fail again");
+			return 0;
+		}
 	}
 
 	private static void up(Path repository, boolean fresh) throws Exception {

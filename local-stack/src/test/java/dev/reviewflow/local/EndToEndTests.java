@@ -5,16 +5,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.reviewflow.events.Topics;
 import dev.reviewflow.platform.DevelopmentTokens;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.SharedInfrastructure;
+import dev.reviewflow.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -245,6 +250,141 @@ class EndToEndTests {
 		assertThat(restored.json().get("totalVotes").asLong()).isEqualTo(3);
 		assertThat(moderation.as(TOKENS.mint("r1", "USER")).get("/api/me/reports").json().get("items").get(0)
 			.get("outcome").asString()).isEqualTo("DISMISSED");
+	}
+
+	/**
+	 * Every record the services wrote about one title and its reviews delivered a second time, to every consumer:
+	 * once each consumer has consumed the copies, no figure has moved, nothing was published in reaction, and the
+	 * consistency check finds nothing.
+	 */
+	@Test
+	void everyEventDeliveredTwiceToEveryConsumerChangesNothing() throws Exception {
+		String title = "e2e-twice";
+		assertThat(intake.as(TOKENS.mint("admin", "ADMIN")).put("/api/titles/" + title, """
+				{"name":"Twice","year":2020,"kind":"MOVIE"}""").status()).isEqualTo(201);
+		Http gus = intake.as(TOKENS.mint("gus", "USER"));
+		String kept = gus.post("/api/titles/" + title + "/reviews", """
+				{"rating":7,"headline":"Twice as good","body":"Worth a second look."}""").json().get("reviewId")
+			.asString();
+		Http spammer = intake.as(TOKENS.mint("spammer", "USER"));
+		String rejected = spammer.post("/api/titles/" + title + "/reviews", """
+				{"rating":2,"headline":"Deal","body":"Buy followers here."}""").json().get("reviewId").asString();
+		assertThat(intake.as(TOKENS.mint("hal", "USER")).put("/api/titles/" + title + "/rating", "{\"rating\":4}")
+			.status()).isEqualTo(202);
+		awaitStatus(gus, kept, "PUBLISHED");
+		awaitStatus(spammer, rejected, "REJECTED");
+		for (String voter : List.of("w1", "w2", "w3")) {
+			Http as = moderation.as(TOKENS.mint(voter, "USER"));
+			assertThat(as.put("/api/reviews/" + kept + "/vote", "{\"helpful\":false}").status()).isEqualTo(202);
+			if (!voter.equals("w3")) {
+				assertThat(as.put("/api/reviews/" + kept + "/vote", "{\"helpful\":true}").status()).isEqualTo(202);
+			}
+		}
+		assertThat(moderation.as(TOKENS.mint("w4", "USER")).post("/api/reviews/" + kept + "/reports",
+				"{\"reason\":\"SPOILER\"}").status()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(intake.get("/api/reviews/" + kept).json().get("helpfulVotes").asLong()).isEqualTo(2);
+			assertThat(intake.get("/api/reviews/" + kept).json().get("totalVotes").asLong()).isEqualTo(3);
+			assertThat(scoring.get("/api/titles/" + title + "/score").json().get("userRating").get("count").asLong())
+				.isEqualTo(2);
+		});
+
+		Set<String> keys = Set.of(title, kept, rejected);
+		List<String> topics = List.of(Topics.REVIEW_EVENTS.name(), Topics.RATINGS.name(), Topics.VOTES.name(),
+				Topics.REPORTS.name(), Topics.MODERATION_DECISIONS.name(), Topics.REVIEW_SCORES.name());
+		awaitEveryConsumer();
+		Map<String, String> before = figures(title, kept, rejected);
+		try (TopicProbe probe = TopicProbe.on(topics.toArray(String[]::new))) {
+			List<ConsumerRecord<String, byte[]>> originals = probe.readToEnd().stream()
+				.filter(record -> keys.contains(record.key()))
+				.toList();
+			assertThat(originals).extracting(ConsumerRecord::topic).containsAll(topics);
+			originals.forEach(record -> probe.send(record.topic(), record.key(), record.value()));
+			awaitEveryConsumer();
+
+			List<ConsumerRecord<String, byte[]>> after = probe.readToEnd().stream()
+				.filter(record -> keys.contains(record.key()))
+				.toList();
+			assertThat(after).as("the copies, and nothing published in reaction to them").hasSize(2 * originals.size());
+		}
+		assertThat(figures(title, kept, rejected)).isEqualTo(before);
+		assertThat(check().divergences()).isEmpty();
+	}
+
+	/**
+	 * {@code ./reviewflow dlt}: a record scoring cannot read is listed with where it came from and why it failed; sent
+	 * back, it reaches its source partition unchanged, fails again and is listed a second time, naming the first.
+	 */
+	@Test
+	void aDeadLetterIsListedWithItsFailureAndCanBeSentBackToWhereItCameFrom() throws Exception {
+		String key = "dead-" + UUID.randomUUID();
+		byte[] poison = "{\"specversion\":\"1.0\", not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		try (TopicProbe probe = TopicProbe.on(Topics.VOTES.name())) {
+			probe.send(Topics.VOTES.name(), key, poison);
+		}
+		try (DeadLetters deadLetters = new DeadLetters(SharedInfrastructure.kafkaBootstrapServers())) {
+			DeadLetters.DeadLetter first = await().atMost(Duration.ofSeconds(60))
+				.until(() -> deadLetter(deadLetters, key, null), java.util.Objects::nonNull);
+			assertThat(first.topic()).isEqualTo(Topics.VOTES.deadLetterTopic());
+			assertThat(first.originalTopic()).isEqualTo(Topics.VOTES.name());
+			assertThat(first.originalOffset()).isNotNegative();
+			assertThat(first.eventType()).isNull();
+			assertThat(first.exception()).isNotBlank();
+			assertThat(first.describe()).contains("from reviews.votes " + first.originalPartition() + ":")
+				.contains("not a readable CloudEvent")
+				.contains("failed: ");
+
+			List<DeadLetters.Resent> resent = deadLetters.resend(first.topic(),
+					record -> record.coordinates().equals(first.coordinates()));
+			assertThat(resent).singleElement().satisfies(sent -> {
+				assertThat(sent.topic()).isEqualTo(Topics.VOTES.name());
+				assertThat(sent.partition()).isEqualTo(first.originalPartition());
+				assertThat(sent.offset()).isGreaterThan(first.originalOffset());
+			});
+			DeadLetters.DeadLetter again = await().atMost(Duration.ofSeconds(60))
+				.until(() -> deadLetter(deadLetters, key, first.coordinates()), java.util.Objects::nonNull);
+			assertThat(again.originalOffset()).isEqualTo(resent.getFirst().offset());
+			assertThat(again.record().value()).isEqualTo(poison);
+			assertThat(again.describe()).contains("was sent back from " + first.coordinates());
+			assertThatThrownBy(() -> deadLetters.resend(Topics.VOTES.name(), record -> true))
+				.isInstanceOf(IllegalArgumentException.class);
+		}
+	}
+
+	static DeadLetters.@org.jspecify.annotations.Nullable DeadLetter deadLetter(DeadLetters deadLetters, String key,
+			@org.jspecify.annotations.Nullable String resentFrom) throws Exception {
+		return deadLetters.list().get(Topics.VOTES.deadLetterTopic()).stream()
+			.filter(record -> key.equals(record.key()) && java.util.Objects.equals(resentFrom, record.resentFrom()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Waits until every consumer group of the services has consumed every topic it reads to its current end. */
+	static void awaitEveryConsumer() {
+		TopicProbe.awaitConsumed("moderation.review-events", Topics.REVIEW_EVENTS.name());
+		TopicProbe.awaitConsumed("review-intake.moderation-decisions", Topics.MODERATION_DECISIONS.name());
+		TopicProbe.awaitConsumed("review-intake.review-scores", Topics.REVIEW_SCORES.name());
+		for (String topic : List.of(Topics.REVIEW_EVENTS.name(), Topics.RATINGS.name(), Topics.VOTES.name(),
+				Topics.MODERATION_DECISIONS.name())) {
+			TopicProbe.awaitConsumed("scoring", topic);
+		}
+	}
+
+	/** What people read about the title and its reviews, in all three services (versions left out). */
+	static Map<String, String> figures(String title, String... reviewIds) {
+		Map<String, String> figures = new java.util.TreeMap<>();
+		var score = (tools.jackson.databind.node.ObjectNode) scoring.get("/api/titles/" + title + "/score").json();
+		score.remove("version");
+		figures.put("scoring " + title, score.toString());
+		Http admin = intake.as(TOKENS.mint("admin", "ADMIN"));
+		for (String reviewId : reviewIds) {
+			figures.put("intake " + reviewId, admin.get("/api/reviews/" + reviewId).body());
+			figures.put("scoring " + reviewId, scoring.get("/api/reviews/" + reviewId + "/score").body());
+			Http moderator = moderation.as(TOKENS.mint("mod-1", "MODERATOR"));
+			figures.put("moderation " + reviewId, moderator.get("/api/reviews/" + reviewId + "/moderation").body());
+			figures.put("audit " + reviewId, moderator.get("/api/moderation/audit?reviewId=" + reviewId).body());
+		}
+		return figures;
 	}
 
 	static void awaitStatus(Http author, String reviewId, String status) {

@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -96,24 +100,45 @@ public final class TopicProbe implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the consumer group has committed offsets up to the end of every partition of the topic, i.e. it
-	 * has processed everything written there so far.
+	 * Waits until the consumer group has consumed every committed record written to the topic so far: its committed
+	 * offset on each partition is at the end, or only transaction markers (a transactional producer's commits) or
+	 * aborted records lie between the two.
 	 */
 	public static void awaitConsumed(String groupId, String topic) {
-		try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers()))) {
+		String bootstrapServers = SharedInfrastructure.kafkaBootstrapServers();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+				KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(
+						ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+						"read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
 			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-				var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-				Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
-				partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-						org.apache.kafka.clients.admin.OffsetSpec.latest()));
-				var ends = admin.listOffsets(latest).all().get();
-				var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-				return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-						|| (committed.get(end.getKey()) != null
-								&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
+				List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+					.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+					.partitionsToOffsetAndMetadata().get();
+				Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+				for (TopicPartition partition : partitions) {
+					OffsetAndMetadata offset = committed.get(partition);
+					long from = offset == null ? 0 : offset.offset();
+					if (from < ends.get(partition) && unread(reader, partition, from, ends.get(partition))) {
+						return false;
+					}
+				}
+				return true;
 			});
 		}
+	}
+
+	/** Whether a committed record lies at or after {@code from} and before {@code end}. */
+	private static boolean unread(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from, long end) {
+		reader.assign(List.of(partition));
+		reader.seek(partition, from);
+		while (reader.position(partition) < end) {
+			if (!reader.poll(Duration.ofMillis(200)).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A record's header value as text, or null. */
