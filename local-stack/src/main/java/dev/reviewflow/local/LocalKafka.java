@@ -48,6 +48,10 @@ final class LocalKafka implements AutoCloseable {
 		properties.put("share.coordinator.state.topic.replication.factor", "1");
 		properties.put("share.coordinator.state.topic.min.isr", "1");
 		properties.put("group.initial.rebalance.delay.ms", "0");
+		// after a crash the controller keeps the dead broker's registration until its session times out, and the
+		// restarted broker cannot register before: a short session for this one node brings it back in seconds
+		properties.put("broker.session.timeout.ms", "2000");
+		properties.put("broker.heartbeat.interval.ms", "500");
 		properties.put("log.retention.hours", "-1");
 
 		if (!Files.exists(logDir.resolve("meta.properties"))) {

@@ -40,8 +40,10 @@ final class LocalPostgres implements AutoCloseable {
 
 	static LocalPostgres start(Path dataDir, int port) throws IOException {
 		Files.createDirectories(dataDir);
-		stopLeftOver(dataDir);
 		boolean unclean = Files.exists(dataDir.resolve("postmaster.pid"));
+		if (stopLeftOver(dataDir)) {
+			unclean = false;
+		}
 		if (unclean) {
 			LocalStack.say("PostgreSQL was not shut down cleanly: waiting for its crash recovery (up to "
 					+ STARTUP_WAIT.toMinutes() + " min)");
@@ -61,13 +63,25 @@ final class LocalPostgres implements AutoCloseable {
 		return new LocalPostgres(postgres, port, watch(postmasterPid(dataDir)));
 	}
 
-	/** A server still running on this data folder from a launcher that died: stopped with a fast shutdown. */
-	private static void stopLeftOver(Path dataDir) throws IOException {
-		Optional<ProcessHandle> leftOver = postmasterPid(dataDir).flatMap(ProcessHandle::of)
-			.filter(ProcessHandle::isAlive)
+	/**
+	 * A server still running on this data folder from a launcher that died: stopped with a fast shutdown (true).
+	 * A {@code postmaster.pid} naming a process that is not PostgreSQL: removed.
+	 */
+	private static boolean stopLeftOver(Path dataDir) throws IOException {
+		Optional<ProcessHandle> named = postmasterPid(dataDir).flatMap(ProcessHandle::of)
+			.filter(ProcessHandle::isAlive);
+		Optional<ProcessHandle> leftOver = named
 			.filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+		if (named.isPresent() && leftOver.isEmpty()) {
+			// the server that wrote the file is gone (its pid is now another program's, or a dead process not yet
+			// reaped); PostgreSQL would take that process for its predecessor and refuse to start, so the file goes
+			LocalStack.say("removing the stale postmaster.pid of a PostgreSQL that is gone (pid " + named.get().pid()
+					+ " is no running PostgreSQL)");
+			Files.delete(dataDir.resolve("postmaster.pid"));
+			return false;
+		}
 		if (leftOver.isEmpty()) {
-			return;
+			return false;
 		}
 		long pid = leftOver.get().pid();
 		LocalStack.say("stopping PostgreSQL left running by an earlier start (pid " + pid + ")");
@@ -82,6 +96,7 @@ final class LocalPostgres implements AutoCloseable {
 		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
 			throw new IOException("PostgreSQL " + pid + " (data in " + dataDir + ") did not stop; stop it by hand", ex);
 		}
+		return true;
 	}
 
 	/** The postmaster's pid from {@code postmaster.pid}, if the file is there and readable. */

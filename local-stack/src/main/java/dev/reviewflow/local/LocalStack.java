@@ -31,6 +31,33 @@ public final class LocalStack {
 
 	static final int LANDING_PORT = 8080;
 
+	/**
+	 * The stack's ports, each moved by the same offset; {@code -Dreviewflow.port-offset=N} runs a second stack beside
+	 * the usual one (the crash test does).
+	 */
+	record Ports(int kafka, int controller, int postgres, int landing, List<Integer> services) {
+
+		static Ports offsetBy(int offset) {
+			return new Ports(KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, POSTGRES_PORT + offset,
+					LANDING_PORT + offset, SERVICES.stream().map(service -> service.port() + offset).toList());
+		}
+
+		/** The port of {@code SERVICES.get(index)}. */
+		int service(int index) {
+			return services.get(index);
+		}
+
+		List<Integer> all() {
+			List<Integer> all = new ArrayList<>(List.of(kafka, controller, postgres, landing));
+			all.addAll(services);
+			return all;
+		}
+	}
+
+	static Ports ports() {
+		return Ports.offsetBy(Integer.getInteger("reviewflow.port-offset", 0));
+	}
+
 	/** The services, in start order, with their module folder, main class and port. */
 	record Service(String name, String module, String mainClass, int port) {
 	}
@@ -47,7 +74,7 @@ public final class LocalStack {
 		List<String> arguments = Arrays.asList(args);
 		String command = arguments.isEmpty() ? "up" : arguments.getFirst();
 		switch (command) {
-			case "up" -> up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"));
+			case "up" -> up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"), ports());
 			case "token" -> token(arguments);
 			case "check" -> System.exit(check());
 			case "dlt" -> System.exit(deadLetters(arguments.subList(1, arguments.size())));
@@ -77,8 +104,8 @@ public final class LocalStack {
 	/** {@code ./reviewflow check} against the running local stack: 0 when every figure matches its source. */
 	private static int check() throws Exception {
 		ConsistencyCheck.Result result = new ConsistencyCheck(
-				"jdbc:postgresql://localhost:" + POSTGRES_PORT + "/postgres", "postgres", "postgres",
-				java.net.URI.create("http://localhost:" + SERVICES.get(2).port()), 100)
+				"jdbc:postgresql://localhost:" + ports().postgres() + "/postgres", "postgres", "postgres",
+				java.net.URI.create("http://localhost:" + ports().service(2)), 100)
 			.run(Duration.ofSeconds(30));
 		result.divergences().forEach(divergence -> System.out.println("DIVERGENCE " + divergence));
 		say("checked " + result.reviews() + " reviews and " + result.titles() + " rated titles: "
@@ -98,7 +125,7 @@ public final class LocalStack {
 					+ "       reviewflow dlt resend <topic>.DLT --all                   send all of the topic back");
 			return 2;
 		}
-		try (DeadLetters deadLetters = new DeadLetters("localhost:" + KAFKA_PORT)) {
+		try (DeadLetters deadLetters = new DeadLetters("localhost:" + ports().kafka())) {
 			if (!resend) {
 				deadLetters.list().forEach((topic, records) -> {
 					System.out.println(topic + ": " + (records.isEmpty() ? "empty"
@@ -127,9 +154,13 @@ public final class LocalStack {
 		}
 	}
 
-	private static void up(Path repository, boolean fresh) throws Exception {
+	/**
+	 * Starts everything and waits until stopped. State lives in {@code ./.reviewflow}, or where
+	 * {@code -Dreviewflow.state} says.
+	 */
+	private static void up(Path repository, boolean fresh, Ports ports) throws Exception {
 		long started = System.nanoTime();
-		Path state = repository.resolve(".reviewflow");
+		Path state = Path.of(System.getProperty("reviewflow.state", repository.resolve(".reviewflow").toString()));
 		if (fresh) {
 			delete(state);
 		}
@@ -142,18 +173,23 @@ public final class LocalStack {
 			stopped.countDown();
 		}, "reviewflow-stop"));
 
-		say("starting PostgreSQL on " + POSTGRES_PORT + " (data in .reviewflow/postgres)");
-		LocalPostgres postgres = LocalPostgres.start(state.resolve("postgres"), POSTGRES_PORT);
+		say("starting PostgreSQL on " + ports.postgres() + " (data in " + shown(repository, state.resolve("postgres"))
+				+ ")");
+		LocalPostgres postgres = LocalPostgres.start(state.resolve("postgres"), ports.postgres());
 		running.add(postgres);
-		say("starting Kafka (KRaft) on " + KAFKA_PORT + " (log in .reviewflow/kafka)");
-		LocalKafka kafka = LocalKafka.start(state.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+		say("starting Kafka (KRaft) on " + ports.kafka() + " (log in " + shown(repository, state.resolve("kafka"))
+				+ ")");
+		LocalKafka kafka = LocalKafka.start(state.resolve("kafka"), ports.kafka(), ports.controller());
 		running.add(kafka);
 
 		List<ServiceHost> services = new ArrayList<>();
-		for (Service service : SERVICES) {
-			say("starting " + service.name() + " on " + service.port());
+		for (int i = 0; i < SERVICES.size(); i++) {
+			Service service = SERVICES.get(i);
+			say("starting " + service.name() + " on " + ports.service(i));
+			Map<String, String> properties = properties(service, state, kafka, postgres);
+			properties.put("server.port", Integer.toString(ports.service(i)));
 			ServiceHost host = ServiceHost.start(service.name(), repository.resolve(service.module()),
-					service.mainClass(), properties(service, state, kafka, postgres));
+					service.mainClass(), properties);
 			running.add(host);
 			services.add(host);
 		}
@@ -161,20 +197,21 @@ public final class LocalStack {
 			service.awaitReady(Duration.ofMinutes(2));
 		}
 		DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
-		running.add(LandingPage.start(LANDING_PORT, tokens));
-		say(DemoData.loadIfMissing("http://localhost:8081", tokens));
+		running.add(LandingPage.start(ports.landing(), tokens));
+		say(DemoData.loadIfMissing("http://localhost:" + ports.service(0), tokens));
 
 		say("healthy in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
 		System.out.println("""
 
-				  landing page + token helper  http://localhost:8080
-				  review-intake                http://localhost:8081/api/titles
-				  moderation                   http://localhost:8082/actuator/health
-				  scoring                      http://localhost:8083/api/titles/wont-back-down-2012/score
-				  logs                         .reviewflow/logs/
+				  landing page + token helper  http://localhost:%d
+				  review-intake                http://localhost:%d/api/titles
+				  moderation                   http://localhost:%d/actuator/health
+				  scoring                      http://localhost:%d/api/titles/wont-back-down-2012/score
+				  logs                         %s/
 
-				  Ctrl-C stops everything; state stays in .reviewflow/ (./reviewflow up --fresh starts empty).
-				""");
+				  Ctrl-C stops everything; state stays in %s/ (./reviewflow up --fresh starts empty).
+				""".formatted(ports.landing(), ports.service(0), ports.service(1), ports.service(2),
+				shown(repository, state.resolve("logs")), shown(repository, state)));
 		stopped.await();
 	}
 
@@ -196,6 +233,11 @@ public final class LocalStack {
 				throw new java.io.UncheckedIOException(ex);
 			}
 		}
+		// one instance of each service here: static group membership lets a restarted service take its partitions
+		// back at once, instead of waiting out the session timeout (45 s) of the instance that died
+		String instance = "reviewflow-local-" + service.name();
+		properties.put("spring.kafka.consumer.properties.group.instance.id", instance);
+		properties.put("spring.kafka.streams.properties.main.consumer.group.instance.id", instance);
 		properties.put("logging.file.name", state.resolve("logs/" + service.name() + ".log").toString());
 		properties.put("logging.threshold.console", "WARN");
 		properties.put("spring.main.banner-mode", "off");
@@ -214,6 +256,11 @@ public final class LocalStack {
 				System.err.println("reviewflow: could not stop " + closeable + ": " + ex.getMessage());
 			}
 		}
+	}
+
+	/** A path as a person reads it: relative to the repository when inside it. */
+	private static String shown(Path repository, Path path) {
+		return path.startsWith(repository) ? repository.relativize(path).toString() : path.toString();
 	}
 
 	private static void delete(Path folder) throws IOException {
