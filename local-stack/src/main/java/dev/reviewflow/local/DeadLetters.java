@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -59,6 +61,13 @@ final class DeadLetters implements AutoCloseable {
 			@Nullable String exception, @Nullable String message, @Nullable String rootCause, @Nullable String eventType,
 			@Nullable String eventId, @Nullable String resentFrom, ConsumerRecord<byte[], byte[]> record) {
 
+		/** When the record was first written to its source topic (the header), else when it was dead-lettered. */
+		long originalTimestamp() {
+			Header header = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP);
+			return header != null && header.value().length == Long.BYTES ? ByteBuffer.wrap(header.value()).getLong()
+					: record.timestamp();
+		}
+
 		/** {@code topic:partition:offset}, how the command line names it. */
 		String coordinates() {
 			return topic + ":" + partition + ":" + offset;
@@ -100,7 +109,10 @@ final class DeadLetters implements AutoCloseable {
 	}
 
 	DeadLetters(String bootstrapServers) {
-		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+		// a stack that is not up answers within seconds, not after the clients' default minute
+		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+				5_000));
 		this.consumerSettings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -109,8 +121,8 @@ final class DeadLetters implements AutoCloseable {
 	}
 
 	/** Every dead-letter topic with what it holds now, by topic name; empty topics included. */
-	Map<String, List<DeadLetter>> list() throws ExecutionException, InterruptedException {
-		Set<String> topics = admin.listTopics().names().get();
+	Map<String, List<DeadLetter>> list() throws ExecutionException, InterruptedException, TimeoutException {
+		Set<String> topics = admin.listTopics().names().get(15, TimeUnit.SECONDS);
 		Map<String, List<DeadLetter>> byTopic = new TreeMap<>();
 		topics.stream().filter(topic -> topic.endsWith(SUFFIX)).forEach(topic -> byTopic.put(topic, new ArrayList<>()));
 		for (DeadLetter deadLetter : read(byTopic.keySet())) {
@@ -124,7 +136,7 @@ final class DeadLetters implements AutoCloseable {
 	 * them; in the dead-letter topic's order, so records of one key keep their order.
 	 */
 	List<Resent> resend(String deadLetterTopic, Predicate<DeadLetter> chosen)
-			throws ExecutionException, InterruptedException {
+			throws ExecutionException, InterruptedException, TimeoutException {
 		if (!deadLetterTopic.endsWith(SUFFIX)) {
 			throw new IllegalArgumentException(deadLetterTopic + " is not a dead-letter topic (<topic>" + SUFFIX + ")");
 		}
@@ -142,7 +154,7 @@ final class DeadLetters implements AutoCloseable {
 			headers.add(RESENT_FROM, deadLetter.coordinates().getBytes(StandardCharsets.UTF_8));
 			RecordMetadata metadata = producer
 				.send(new ProducerRecord<>(deadLetter.originalTopic(), deadLetter.originalPartition(),
-						deadLetter.record().key(), deadLetter.record().value(), headers))
+						deadLetter.originalTimestamp(), deadLetter.record().key(), deadLetter.record().value(), headers))
 				.get();
 			resent.add(new Resent(deadLetter, metadata.topic(), metadata.partition(), metadata.offset()));
 		}
@@ -150,9 +162,10 @@ final class DeadLetters implements AutoCloseable {
 	}
 
 	/** Reads the topics from their beginning to their current end (committed records only). */
-	private List<DeadLetter> read(Collection<String> topics) throws ExecutionException, InterruptedException {
+	private List<DeadLetter> read(Collection<String> topics)
+			throws ExecutionException, InterruptedException, TimeoutException {
 		List<TopicPartition> partitions = new ArrayList<>();
-		admin.describeTopics(topics).allTopicNames().get().values().forEach(description -> description.partitions()
+		admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).values().forEach(description -> description.partitions()
 			.forEach(partition -> partitions.add(new TopicPartition(description.name(), partition.partition()))));
 		List<DeadLetter> read = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerSettings,

@@ -50,8 +50,9 @@ final class LocalKafka implements AutoCloseable {
 		properties.put("group.initial.rebalance.delay.ms", "0");
 		// after a crash the controller keeps the dead broker's registration until its session times out, and the
 		// restarted broker cannot register before: a short session for this one node brings it back in seconds
-		properties.put("broker.session.timeout.ms", "2000");
-		properties.put("broker.heartbeat.interval.ms", "500");
+		// (long enough that a GC pause or two busy cores do not fence the only broker)
+		properties.put("broker.session.timeout.ms", "4000");
+		properties.put("broker.heartbeat.interval.ms", "1000");
 		properties.put("log.retention.hours", "-1");
 
 		if (!Files.exists(logDir.resolve("meta.properties"))) {

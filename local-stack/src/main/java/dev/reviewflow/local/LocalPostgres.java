@@ -65,29 +65,32 @@ final class LocalPostgres implements AutoCloseable {
 
 	/**
 	 * A server still running on this data folder from a launcher that died: stopped with a fast shutdown (true).
-	 * A {@code postmaster.pid} naming a process that is not PostgreSQL: removed.
+	 * A {@code postmaster.pid} whose process is not a server of this folder (it died, and its pid may be another
+	 * program's now): removed, or PostgreSQL would take that process for its predecessor and refuse to start.
 	 */
 	private static boolean stopLeftOver(Path dataDir) throws IOException {
 		Optional<ProcessHandle> named = postmasterPid(dataDir).flatMap(ProcessHandle::of)
 			.filter(ProcessHandle::isAlive);
-		Optional<ProcessHandle> leftOver = named
-			.filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
-		if (named.isPresent() && leftOver.isEmpty()) {
-			// the server that wrote the file is gone (its pid is now another program's, or a dead process not yet
-			// reaped); PostgreSQL would take that process for its predecessor and refuse to start, so the file goes
+		if (named.isEmpty()) {
+			return false;
+		}
+		Optional<Boolean> servesThisFolder = servesFolder(named.get(), dataDir);
+		if (servesThisFolder.isEmpty()) {
+			// cannot tell (no /proc): leave the file to PostgreSQL's own check
+			return false;
+		}
+		if (!servesThisFolder.get()) {
 			LocalStack.say("removing the stale postmaster.pid of a PostgreSQL that is gone (pid " + named.get().pid()
-					+ " is no running PostgreSQL)");
+					+ " is not a server of this folder)");
 			Files.delete(dataDir.resolve("postmaster.pid"));
 			return false;
 		}
-		if (leftOver.isEmpty()) {
-			return false;
-		}
-		long pid = leftOver.get().pid();
+		ProcessHandle leftOver = named.get();
+		long pid = leftOver.pid();
 		LocalStack.say("stopping PostgreSQL left running by an earlier start (pid " + pid + ")");
 		signal("INT", pid);
 		try {
-			leftOver.get().onExit().get(STARTUP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+			leftOver.onExit().get(STARTUP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -97,6 +100,24 @@ final class LocalPostgres implements AutoCloseable {
 			throw new IOException("PostgreSQL " + pid + " (data in " + dataDir + ") did not stop; stop it by hand", ex);
 		}
 		return true;
+	}
+
+	/**
+	 * Whether the process is a PostgreSQL server of the folder: a postmaster works in its data folder, so its
+	 * working directory is that folder. Empty where {@code /proc} does not say.
+	 */
+	private static Optional<Boolean> servesFolder(ProcessHandle process, Path dataDir) {
+		Path cwd = Path.of("/proc", Long.toString(process.pid()), "cwd");
+		if (!Files.isDirectory(Path.of("/proc", "self"))) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Files.isSameFile(cwd.toRealPath(), dataDir.toRealPath()));
+		}
+		catch (IOException gone) {
+			// exited meanwhile, or a zombie not yet reaped: not a server of anything
+			return Optional.of(false);
+		}
 	}
 
 	/** The postmaster's pid from {@code postmaster.pid}, if the file is there and readable. */

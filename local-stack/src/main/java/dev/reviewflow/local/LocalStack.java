@@ -126,32 +126,41 @@ public final class LocalStack {
 			return 2;
 		}
 		try (DeadLetters deadLetters = new DeadLetters("localhost:" + ports().kafka())) {
-			if (!resend) {
-				deadLetters.list().forEach((topic, records) -> {
-					System.out.println(topic + ": " + (records.isEmpty() ? "empty"
-							: records.size() + (records.size() == 1 ? " dead letter" : " dead letters")));
-					records.forEach(record -> System.out.print(record.describe()));
-				});
-				return 0;
-			}
-			String topic = arguments.get(1);
-			if (!topic.endsWith(DeadLetters.SUFFIX)) {
-				System.err.println("reviewflow: " + topic + " is not a dead-letter topic; ./reviewflow dlt lists them");
-				return 2;
-			}
-			List<String> chosen = arguments.subList(2, arguments.size());
-			List<DeadLetters.Resent> resent = deadLetters.resend(topic,
-					record -> chosen.contains("--all") || chosen.contains(record.partition() + ":" + record.offset()));
-			resent.forEach(sent -> say("sent " + sent.deadLetter().coordinates() + " back to " + sent.topic() + " "
-					+ sent.partition() + ":" + sent.offset()));
-			long missing = chosen.contains("--all") ? 0 : chosen.size() - resent.size();
-			if (missing > 0) {
-				System.err.println("reviewflow: " + missing + " of the records named are not in " + topic);
-				return 1;
-			}
-			say(resent.size() + " sent back; watch ./reviewflow dlt for any that fail again");
+			return listOrResend(deadLetters, arguments, resend);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			System.err.println("reviewflow: no answer from the broker on " + ports().kafka() + "; is the stack up?");
+			return 1;
+		}
+	}
+
+	private static int listOrResend(DeadLetters deadLetters, List<String> arguments, boolean resend)
+			throws Exception {
+		if (!resend) {
+			deadLetters.list().forEach((topic, records) -> {
+				System.out.println(topic + ": " + (records.isEmpty() ? "empty"
+						: records.size() + (records.size() == 1 ? " dead letter" : " dead letters")));
+				records.forEach(record -> System.out.print(record.describe()));
+			});
 			return 0;
 		}
+		String topic = arguments.get(1);
+		if (!topic.endsWith(DeadLetters.SUFFIX)) {
+			System.err.println("reviewflow: " + topic + " is not a dead-letter topic; ./reviewflow dlt lists them");
+			return 2;
+		}
+		List<String> chosen = arguments.subList(2, arguments.size());
+		List<DeadLetters.Resent> resent = deadLetters.resend(topic,
+				record -> chosen.contains("--all") || chosen.contains(record.partition() + ":" + record.offset()));
+		resent.forEach(sent -> say("sent " + sent.deadLetter().coordinates() + " back to " + sent.topic() + " "
+				+ sent.partition() + ":" + sent.offset()));
+		long missing = chosen.contains("--all") ? 0 : chosen.stream().distinct().count() - resent.size();
+		if (missing > 0) {
+			System.err.println("reviewflow: " + missing + " of the records named are not in " + topic);
+			return 1;
+		}
+		say(resent.size() + " sent back; watch ./reviewflow dlt for any that fail again");
+		return 0;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.reviewflow.local;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +30,8 @@ class BrokerOutageTests {
 	@Test
 	void writesAreAcceptedWhileTheBrokerIsAwayAndEveryFigureCatchesUpWhenItReturns(@TempDir Path state)
 			throws Exception {
-		int port = freePort();
-		int controllerPort = freePort();
+		int port = freePort(21_000);
+		int controllerPort = freePort(port + 1);
 		LocalKafka kafka = LocalKafka.start(state.resolve("kafka"), port, controllerPort);
 		SharedInfrastructure.Database database = database("broker_outage");
 		List<ServiceHost> services = new ArrayList<>();
@@ -82,10 +81,13 @@ class BrokerOutageTests {
 			// nothing reached the broker: every write waits in its service's outbox, and both stay in rotation
 			assertThat(outstanding(database, "intake")).isGreaterThanOrEqualTo(6);
 			assertThat(outstanding(database, "moderation")).isGreaterThanOrEqualTo(10);
-			for (Http writer : List.of(intake, moderation)) {
-				Http.Response readiness = writer.get("/actuator/health/readiness");
-				assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
-			}
+			// longer than a consumer may retry before it reports itself unready (10 s): both stay ready throughout
+			await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				for (Http writer : List.of(intake, moderation)) {
+					Http.Response readiness = writer.get("/actuator/health/readiness");
+					assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+				}
+			});
 
 			kafka = LocalKafka.start(state.resolve("kafka"), port, controllerPort);
 			await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
@@ -112,6 +114,7 @@ class BrokerOutageTests {
 				service.close();
 			}
 			kafka.close();
+			dropDatabase("broker_outage");
 		}
 	}
 
@@ -138,9 +141,24 @@ class BrokerOutageTests {
 		return new SharedInfrastructure.Database(url, shared.username(), shared.password());
 	}
 
-	static int freePort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	static void dropDatabase(String name) throws Exception {
+		SharedInfrastructure.Database shared = SharedInfrastructure.database();
+		try (Connection connection = DriverManager.getConnection(shared.jdbcUrl(), shared.username(),
+				shared.password()); Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name + " with (force)");
 		}
+	}
+
+	/**
+	 * A free port at or above {@code from}, below the range the system hands out for outgoing connections, so no
+	 * client takes it while the broker is away.
+	 */
+	static int freePort(int from) {
+		for (int port = from; port < 30_000; port++) {
+			if (CrashRecoveryTests.free(port)) {
+				return port;
+			}
+		}
+		throw new IllegalStateException("no free port between " + from + " and 30000");
 	}
 }

@@ -96,11 +96,16 @@ class CrashRecoveryTests {
 					}
 				});
 			}
-			await().atMost(Duration.ofMinutes(2)).until(() -> accepted.size() >= 400);
-			powerCut(stack, state);
-			running.set(false);
-			load.shutdown();
-			int answered = accepted.size();
+			int answered;
+			try {
+				await().atMost(Duration.ofMinutes(2)).until(() -> accepted.size() >= 400);
+				powerCut(stack, state);
+				answered = accepted.size();
+			}
+			finally {
+				running.set(false);
+				load.shutdownNow();
+			}
 
 			long restarted = System.nanoTime();
 			stack = start(state, offset, "second");
@@ -176,7 +181,10 @@ class CrashRecoveryTests {
 		Path pid = state.resolve("postgres/postmaster.pid");
 		List<ProcessHandle> killed = new ArrayList<>();
 		if (Files.exists(pid)) {
-			ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).getFirst().strip())).ifPresent(killed::add);
+			ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).getFirst().strip())).ifPresent(postmaster -> {
+				killed.add(postmaster);
+				postmaster.descendants().forEach(killed::add);
+			});
 		}
 		stack.toHandle().descendants().forEach(killed::add);
 		killed.add(stack.toHandle());

@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +18,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -85,10 +89,10 @@ public final class TopicProbe implements AutoCloseable {
 		return List.copyOf(seen);
 	}
 
-	/** Writes one record and waits for the broker to acknowledge it. */
-	public void send(String topic, String key, byte[] value) {
+	/** Writes one record and waits for the broker to acknowledge it; returns where it was written. */
+	public RecordMetadata send(String topic, String key, byte[] value) {
 		try {
-			producer.send(new ProducerRecord<>(topic, key, value)).get();
+			return producer.send(new ProducerRecord<>(topic, key, value)).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -100,9 +104,9 @@ public final class TopicProbe implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the consumer group has consumed every committed record written to the topic so far: its committed
-	 * offset on each partition is at the end, or only transaction markers (a transactional producer's commits) or
-	 * aborted records lie between the two.
+	 * Waits until the consumer group has consumed every committed record written to the topic so far: on each
+	 * partition, nothing but transaction markers or aborted records lies between its committed offset and the
+	 * partition's end (the high watermark, so records behind a transaction still open count too).
 	 */
 	public static void awaitConsumed(String groupId, String topic) {
 		String bootstrapServers = SharedInfrastructure.kafkaBootstrapServers();
@@ -114,13 +118,16 @@ public final class TopicProbe implements AutoCloseable {
 			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
 				List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
 					.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+				Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+				partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+				var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
 				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
 					.partitionsToOffsetAndMetadata().get();
-				Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
 				for (TopicPartition partition : partitions) {
 					OffsetAndMetadata offset = committed.get(partition);
 					long from = offset == null ? 0 : offset.offset();
-					if (from < ends.get(partition) && unread(reader, partition, from, ends.get(partition))) {
+					long end = ends.get(partition).offset();
+					if (from < end && unreadOrOpen(reader, partition, from, end)) {
 						return false;
 					}
 				}
@@ -129,12 +136,17 @@ public final class TopicProbe implements AutoCloseable {
 		}
 	}
 
-	/** Whether a committed record lies at or after {@code from} and before {@code end}. */
-	private static boolean unread(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from, long end) {
+	/**
+	 * Whether a committed record lies at or after {@code from} and before {@code end}, or a transaction still open
+	 * keeps the range from being read to its end within a few seconds (asked again then).
+	 */
+	private static boolean unreadOrOpen(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from,
+			long end) {
 		reader.assign(List.of(partition));
 		reader.seek(partition, from);
+		long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
 		while (reader.position(partition) < end) {
-			if (!reader.poll(Duration.ofMillis(200)).isEmpty()) {
+			if (!reader.poll(Duration.ofMillis(200)).isEmpty() || System.nanoTime() > deadline) {
 				return true;
 			}
 		}
