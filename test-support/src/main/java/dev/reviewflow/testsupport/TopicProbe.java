@@ -89,8 +89,13 @@ public final class TopicProbe implements AutoCloseable {
 		return List.copyOf(seen);
 	}
 
-	/** Writes one record and waits for the broker to acknowledge it; returns where it was written. */
-	public RecordMetadata send(String topic, String key, byte[] value) {
+	/** Writes one record and waits for the broker to acknowledge it. */
+	public void send(String topic, String key, byte[] value) {
+		write(topic, key, value);
+	}
+
+	/** Writes one record, waits for the broker to acknowledge it, and returns where it was written. */
+	public RecordMetadata write(String topic, String key, byte[] value) {
 		try {
 			return producer.send(new ProducerRecord<>(topic, key, value)).get();
 		}

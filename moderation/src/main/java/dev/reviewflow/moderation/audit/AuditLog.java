@@ -1,6 +1,7 @@
 package dev.reviewflow.moderation.audit;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,10 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -49,7 +53,7 @@ public class AuditLog {
 		jdbc.sql("""
 				insert into audit_entry (at, actor, actor_id, action, review_id, case_id, policy_version, reasons, detail)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(Timestamp.from(Instant.now()), actor.kind(), actor.id(), action, reviewId, caseId, policyVersion,
+			.params(Timestamp.from(Instant.now(clock)), actor.kind(), actor.id(), action, reviewId, caseId, policyVersion,
 					reasons.toArray(String[]::new), detail)
 			.update();
 	}

@@ -1,6 +1,7 @@
 package dev.reviewflow.moderation.cases;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,8 +55,11 @@ public class Cases {
 
 	private final MeterRegistry meters;
 
+	private final Clock clock;
+
 	Cases(JdbcClient jdbc, KnownReviews reviews, Policies policies, CaseQueue queue, CaseReports reports,
-			AuditLog audit, MeterRegistry meters) {
+			AuditLog audit, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.policies = policies;
@@ -126,19 +130,19 @@ public class Cases {
 	public ModerationCase claim(UUID caseId, String moderatorId) {
 		queue.find(caseId).ifPresent(found -> notTheAuthor(found.authorId(), moderatorId));
 		PolicyVersion policy = policies.current();
-		Instant until = Instant.now().plus(Duration.ofMinutes(policy.policy().claimTimeoutMinutes()))
-			.truncatedTo(ChronoUnit.MICROS);
+		// a claim's deadline is set and compared on the database's clock alone (now() there), like the queue reads it
 		int claimed = jdbc.sql("""
-				update moderation_case set state = 'CLAIMED', claimed_by = ?, claim_expires_at = ?
+				update moderation_case set state = 'CLAIMED', claimed_by = ?,
+				  claim_expires_at = now() + make_interval(mins => ?)
 				where case_id = ? and (state = 'OPEN' or (state = 'CLAIMED' and (claimed_by = ? or claim_expires_at <= now())))""")
-			.params(moderatorId, Timestamp.from(until), caseId, moderatorId)
+			.params(moderatorId, policy.policy().claimTimeoutMinutes(), caseId, moderatorId)
 			.update();
 		if (claimed == 0) {
 			throw unavailable(caseId, moderatorId);
 		}
 		ModerationCase claimedCase = queue.find(caseId).orElseThrow();
 		audit.record(AuditLog.Actor.moderator(moderatorId), "CLAIMED", claimedCase.reviewId(), caseId,
-				policy.version(), List.of(), "until " + until);
+				policy.version(), List.of(), "until " + claimedCase.claimExpiresAt());
 		return claimedCase;
 	}
 
@@ -175,7 +179,7 @@ public class Cases {
 		KnownReview review = reviews.lock(reviewId).orElseThrow();
 		notTheAuthor(review.authorId(), moderatorId);
 		PolicyVersion policy = policies.current();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		List<Resolved> resolved = jdbc.sql("""
 				update moderation_case set state = 'RESOLVED', resolved_at = ?, resolved_by = ?, action = ?,
 				  resolution = ?, policy_version = ?
@@ -231,7 +235,7 @@ public class Cases {
 		PolicyVersion policy = policies.current();
 		Decision appealed = reviews.decisions(reviewId).getLast();
 		Instant deadline = appealDeadline(appealed, policy);
-		if (Instant.now().isAfter(deadline)) {
+		if (Instant.now(clock).isAfter(deadline)) {
 			throw ApiException.conflict("Appeals are possible for " + policy.policy().appealWindowDays()
 					+ " days after the decision; the time to appeal this one ended at " + deadline + ".");
 		}
@@ -258,7 +262,7 @@ public class Cases {
 		}
 		else {
 			Instant deadline = appealDeadline(decisions.getLast(), policies.current());
-			appealView = new Standing.Appeal(Instant.now().isAfter(deadline) ? "EXPIRED" : "AVAILABLE", deadline, null,
+			appealView = new Standing.Appeal(Instant.now(clock).isAfter(deadline) ? "EXPIRED" : "AVAILABLE", deadline, null,
 					null);
 		}
 		return new Standing(review.reviewId(), review.status(), decisions, appealView);
@@ -304,7 +308,7 @@ public class Cases {
 				insert into moderation_case (case_id, review_id, kind, state, reasons, weight, statement, opened_at)
 				values (?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
 			.params(caseId, reviewId, kind.name(), reasons.toArray(String[]::new), weight, statement,
-					Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+					Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)))
 			.update();
 		audit.record(actor, kind == CaseKind.APPEAL ? "APPEALED" : "CASE_OPENED", reviewId, caseId,
 				policies.current().version(), why, kind.name());
@@ -317,7 +321,7 @@ public class Cases {
 		List<Closed> closed = jdbc.sql("""
 				update moderation_case set state = 'RESOLVED', resolved_at = ?, resolution = ?
 				where review_id = ? and state <> 'RESOLVED' returning case_id, kind""")
-			.params(Timestamp.from(Instant.now()), why, reviewId)
+			.params(Timestamp.from(Instant.now(clock)), why, reviewId)
 			.query((rs, n) -> new Closed(rs.getObject(1, UUID.class), CaseKind.valueOf(rs.getString(2))))
 			.list();
 		for (Closed each : closed) {

@@ -2,6 +2,7 @@ package dev.reviewflow.moderation.policy;
 
 import java.lang.reflect.RecordComponent;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,8 +52,11 @@ public class Policies {
 	private record Cached(PolicyVersion policy, Instant readAt) {
 	}
 
+	private final Clock clock;
+
 	Policies(JdbcClient jdbc, JsonMapper json, AuditLog audit, ModerationProperties properties, Outbox outbox,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.audit = audit;
@@ -64,7 +68,7 @@ public class Policies {
 	/** The policy in force. */
 	public PolicyVersion current() {
 		Cached known = cached;
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		if (known != null && known.readAt().plus(REFRESH).isAfter(now)) {
 			return known.policy();
 		}
@@ -87,13 +91,13 @@ public class Policies {
 							+ "; read it again and reapply your change.");
 		}
 		PolicyVersion next = new PolicyVersion(before.version() + 1, adminId,
-				Instant.now().truncatedTo(ChronoUnit.MICROS), policy);
+				Instant.now(clock).truncatedTo(ChronoUnit.MICROS), policy);
 		if (!insert(next)) {
 			throw ApiException.conflict("Another administrator changed the policy at the same moment; read it again.");
 		}
 		audit.record(AuditLog.Actor.admin(adminId), "POLICY_CHANGED", null, null, next.version(),
 				changes(before.policy(), policy), "version " + before.version() + " → " + next.version());
-		cached = new Cached(next, Instant.now());
+		cached = new Cached(next, Instant.now(clock));
 		return next;
 	}
 
@@ -107,7 +111,7 @@ public class Policies {
 	/** Version 1, from configuration; whichever instance needs it first writes it. */
 	private PolicyVersion first() {
 		transactions.executeWithoutResult(
-				status -> insert(new PolicyVersion(1, "configuration", Instant.now().truncatedTo(ChronoUnit.MICROS),
+				status -> insert(new PolicyVersion(1, "configuration", Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
 						initial)));
 		return latest().orElseThrow();
 	}

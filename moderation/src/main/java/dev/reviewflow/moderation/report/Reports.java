@@ -1,6 +1,7 @@
 package dev.reviewflow.moderation.report;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -58,8 +59,11 @@ public class Reports implements CaseReports {
 	private final MeterRegistry meters;
 
 	/** {@code cases} lazily: cases ask reports (as {@link CaseReports}) about the reports behind a case. */
+	private final Clock clock;
+
 	Reports(JdbcClient jdbc, KnownReviews reviews, @Lazy Cases cases,
-			Policies policies, ReporterWeights weights, RateLimits rateLimits, Outbox outbox, MeterRegistry meters) {
+			Policies policies, ReporterWeights weights, RateLimits rateLimits, Outbox outbox, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.cases = cases;
@@ -103,7 +107,7 @@ public class Reports implements CaseReports {
 
 		UUID reportId = UUID.randomUUID();
 		double weight = weights.of(reporterId);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		Optional<UUID> unresolved = cases.unresolved(reviewId);
 		jdbc.sql("""
 				insert into report (report_id, review_id, reporter_id, reason, note, weight, reported_at, case_id, outcome)
@@ -169,7 +173,7 @@ public class Reports implements CaseReports {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void resolved(UUID caseId, UUID reviewId, CaseKind kind, @Nullable CaseAction action) {
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Timestamp.from(Instant.now(clock));
 		if (action == null) {
 			jdbc.sql("update report set case_id = null where case_id = ? and outcome = 'OPEN'").param(caseId).update();
 			return;
@@ -191,7 +195,7 @@ public class Reports implements CaseReports {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(ReviewWithdrawn withdrawn) {
 		jdbc.sql("update report set outcome = 'CLOSED', resolved_at = ? where review_id = ? and outcome = 'OPEN'")
-			.params(Timestamp.from(Instant.now()), withdrawn.reviewId())
+			.params(Timestamp.from(Instant.now(clock)), withdrawn.reviewId())
 			.update();
 	}
 

@@ -3,6 +3,7 @@ package dev.reviewflow.moderation.review;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -55,8 +56,11 @@ public class KnownReviews {
 
 	private final MeterRegistry meters;
 
+	private final Clock clock;
+
 	KnownReviews(JdbcClient jdbc, PreModeration preModeration, Policies policies, Outbox outbox, AuditLog audit,
-			ApplicationEventPublisher events, MeterRegistry meters) {
+			ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.preModeration = preModeration;
 		this.policies = policies;
@@ -73,7 +77,7 @@ public class KnownReviews {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void received(UUID reviewId, String titleId, String authorId, ReviewType type, int revision, String headline,
 			String body, Instant at) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		int stored = jdbc.sql("""
 				insert into review (review_id, title_id, author_id, type, revision, status, headline, body,
 				  submitted_at, updated_at)
@@ -112,7 +116,7 @@ public class KnownReviews {
 	public void decide(UUID reviewId, @Nullable UUID caseId, ReviewStatus status, DecisionActor actor, @Nullable String moderatorId,
 			List<String> reasons, int policyVersion) {
 		KnownReview review = find(reviewId).orElseThrow();
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		UUID decisionId = UUID.randomUUID();
 		// the review's decisions are numbered here, in the row every change to the review locks first
 		long sequence = jdbc.sql("""
@@ -189,7 +193,7 @@ public class KnownReviews {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void deleted(UUID reviewId) {
 		int changed = jdbc.sql("update review set status = ?, updated_at = ? where review_id = ? and status <> ?")
-			.params(ReviewStatus.DELETED.name(), Timestamp.from(Instant.now()), reviewId, ReviewStatus.DELETED.name())
+			.params(ReviewStatus.DELETED.name(), Timestamp.from(Instant.now(clock)), reviewId, ReviewStatus.DELETED.name())
 			.update();
 		if (changed == 1) {
 			events.publishEvent(new ReviewWithdrawn(reviewId));

@@ -1,6 +1,7 @@
 package dev.reviewflow.moderation.vote;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -44,8 +45,11 @@ public class Votes {
 
 	private final RateLimits rateLimits;
 
+	private final Clock clock;
+
 	Votes(JdbcClient jdbc, KnownReviews reviews, Outbox outbox, MeterRegistry meters, Policies policies,
-			RateLimits rateLimits) {
+			RateLimits rateLimits, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.outbox = outbox;
@@ -58,7 +62,7 @@ public class Votes {
 	@Transactional
 	public void vote(UUID reviewId, String voterId, Vote vote) {
 		KnownReview review = votable(reviewId, voterId);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("""
 				insert into vote (review_id, voter_id, helpful, voted_at, version) values (?, ?, ?, ?, 1)
 				on conflict (review_id, voter_id) do update
@@ -75,7 +79,7 @@ public class Votes {
 	@Transactional
 	public void retract(UUID reviewId, String voterId) {
 		KnownReview review = votable(reviewId, voterId);
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("""
 				update vote set helpful = null, voted_at = ?, version = version + 1
 				where review_id = ? and voter_id = ? and helpful is not null

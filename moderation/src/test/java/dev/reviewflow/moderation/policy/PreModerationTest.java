@@ -14,7 +14,8 @@ class PreModerationTest {
 	final PreModeration preModeration = new PreModeration();
 
 	final Policy policy = Policy.initial(
-			new ModerationProperties(List.of("buy followers", "scam"), List.of("casino", "free money"), 100));
+			new ModerationProperties(List.of("buy followers", "scam"), List.of("casino", "free money"), 100,
+					java.time.Duration.ZERO));
 
 	Screening screen(String headline, String body) {
 		return preModeration.screen(headline, body, policy, List.of());
