@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -175,6 +176,7 @@ public final class LocalStack {
 		}
 		Files.createDirectories(state.resolve("logs"));
 		List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			say("stopping…");
@@ -188,22 +190,27 @@ public final class LocalStack {
 		running.add(postgres);
 		say("starting Kafka (KRaft) on " + ports.kafka() + " (log in " + shown(repository, state.resolve("kafka"))
 				+ ")");
-		LocalKafka kafka = LocalKafka.start(state.resolve("kafka"), ports.kafka(), ports.controller());
-		running.add(kafka);
-
-		List<ServiceHost> services = new ArrayList<>();
+		// the broker and the services start side by side: a restart spends its time in the broker's log recovery and
+		// in three Spring contexts, and a service waits for the broker only once it needs it; on the first start the
+		// broker comes first, since the services create the topics as they start
+		boolean brokerKnown = Files.exists(state.resolve("kafka/meta.properties"));
+		CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(() -> started(running,
+				() -> LocalKafka.start(state.resolve("kafka"), ports.kafka(), ports.controller())), background);
+		if (!brokerKnown) {
+			kafka.join();
+		}
+		List<CompletableFuture<ServiceHost>> starting = new ArrayList<>();
 		for (int i = 0; i < SERVICES.size(); i++) {
 			Service service = SERVICES.get(i);
 			say("starting " + service.name() + " on " + ports.service(i));
-			Map<String, String> properties = properties(service, state, kafka, postgres);
+			Map<String, String> properties = properties(service, state, "localhost:" + ports.kafka(), postgres);
 			properties.put("server.port", Integer.toString(ports.service(i)));
-			ServiceHost host = ServiceHost.start(service.name(), repository.resolve(service.module()),
-					service.mainClass(), properties);
-			running.add(host);
-			services.add(host);
+			starting.add(CompletableFuture.supplyAsync(() -> started(running, () -> ServiceHost.start(service.name(),
+					repository.resolve(service.module()), service.mainClass(), properties)), background));
 		}
-		for (ServiceHost service : services) {
-			service.awaitReady(Duration.ofMinutes(2));
+		kafka.join();
+		for (CompletableFuture<ServiceHost> service : starting) {
+			service.join().awaitReady(Duration.ofMinutes(2));
 		}
 		DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
 		running.add(LandingPage.start(ports.landing(), tokens));
@@ -224,10 +231,11 @@ public final class LocalStack {
 		stopped.await();
 	}
 
-	static Map<String, String> properties(Service service, Path state, LocalKafka kafka, LocalPostgres postgres) {
+	static Map<String, String> properties(Service service, Path state, String bootstrapServers,
+			LocalPostgres postgres) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", Integer.toString(service.port()));
-		properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
 		properties.put("spring.datasource.url", postgres.jdbcUrl());
 		properties.put("spring.datasource.username", "postgres");
 		properties.put("spring.datasource.password", "postgres");
@@ -253,10 +261,13 @@ public final class LocalStack {
 		return properties;
 	}
 
-	/** Stops in reverse start order: landing page, services, broker, database. */
+	/** Stops the landing page, then the services, then the broker, then the database. */
 	private static void stopAll(List<AutoCloseable> running) {
 		List<AutoCloseable> reversed = new ArrayList<>(running);
 		Collections.reverse(reversed);
+		// things started side by side finish in any order: the services go first, the database last, whatever it was
+		reversed.sort(Comparator.comparingInt(closeable -> closeable instanceof LocalPostgres ? 3
+				: closeable instanceof LocalKafka ? 2 : closeable instanceof ServiceHost ? 1 : 0));
 		for (AutoCloseable closeable : reversed) {
 			try {
 				closeable.close();
@@ -264,6 +275,24 @@ public final class LocalStack {
 			catch (Exception ex) {
 				System.err.println("reviewflow: could not stop " + closeable + ": " + ex.getMessage());
 			}
+		}
+	}
+
+	/** Something the stack starts, as {@link #started} runs it. */
+	interface Start<T extends AutoCloseable> {
+
+		T start() throws Exception;
+	}
+
+	/** Starts it and registers it for the stop, in the order things finish starting. */
+	private static <T extends AutoCloseable> T started(List<AutoCloseable> running, Start<T> start) {
+		try {
+			T started = start.start();
+			running.add(started);
+			return started;
+		}
+		catch (Exception ex) {
+			throw new java.util.concurrent.CompletionException(ex);
 		}
 	}
 
