@@ -48,6 +48,12 @@ final class LocalPostgres implements AutoCloseable {
 			LocalStack.say("PostgreSQL was not shut down cleanly: waiting for its crash recovery (up to "
 					+ STARTUP_WAIT.toMinutes() + " min)");
 		}
+		// only to measure what durability costs (bench/README.md): never for data anyone keeps
+		boolean durable = !Boolean.getBoolean("reviewflow.bench.no-fsync");
+		if (!durable) {
+			LocalStack.say("PostgreSQL runs WITHOUT fsync (-Dreviewflow.bench.no-fsync): a crash can lose answered writes");
+		}
+		String onOrOff = durable ? "on" : "off";
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
@@ -55,11 +61,13 @@ final class LocalPostgres implements AutoCloseable {
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(STARTUP_WAIT)
 			// 202 means durable: every commit is flushed to disk before it is acknowledged
-			.setServerConfig("fsync", "on")
-			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("fsync", onOrOff)
+			.setServerConfig("synchronous_commit", onOrOff)
+			.setServerConfig("full_page_writes", onOrOff)
 			.start();
-		requireDurable(postgres);
+		if (durable) {
+			requireDurable(postgres);
+		}
 		return new LocalPostgres(postgres, port, watch(postmasterPid(dataDir)));
 	}
 
