@@ -43,7 +43,10 @@ import static org.awaitility.Awaitility.await;
 
 /** scoring on a real broker: exactly-once Streams from ratings to scores, served over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.kafka.streams.state-dir=${java.io.tmpdir}/scoring-it-${random.uuid}")
+		properties = { "spring.kafka.streams.state-dir=${java.io.tmpdir}/scoring-it-${random.uuid}",
+				// small caps and a quick heartbeat, so the stream limits can be reached and freed in a test
+				"reviewflow.scoring.live.max-streams-per-client=2", "reviewflow.scoring.live.max-streams=4",
+				"reviewflow.scoring.live.heartbeat=500ms" })
 @Import(RealInfrastructure.class)
 class ScoringIntegrationTests {
 
@@ -143,6 +146,85 @@ class ScoringIntegrationTests {
 			reader.interrupt();
 			client.close();
 		}
+	}
+
+	/**
+	 * One client cannot hold more than its share of live streams (429), nor all clients together more than the
+	 * instance takes (503), each with a problem that says when to come back; a stream that ends frees its place.
+	 */
+	@Test
+	void liveStreamsAreCappedPerClientAndOverallAndAClosedStreamFreesItsPlace() throws Exception {
+		// the stores answer (a stream's first message is the current scores)
+		await().atMost(Duration.ofSeconds(60)).until(() -> Http.on(port).get("/api/titles/scores").status() == 200);
+		// one HTTP client per stream, so hanging up one closes exactly its connection
+		List<HttpClient> streams = new java.util.ArrayList<>();
+		try {
+			String tooManyTitles = java.util.stream.IntStream.rangeClosed(1, 21)
+				.mapToObj(i -> "titleId=many-" + i)
+				.collect(java.util.stream.Collectors.joining("&"));
+			Answer refused = answer(tooManyTitles, null);
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.body()).contains("up to 20 title ids");
+
+			for (String user : List.of("stream-alice", "stream-alice", "stream-bob", "stream-bob")) {
+				HttpClient stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				assertThat(stream.send(streamRequest("", user), HttpResponse.BodyHandlers.ofLines()).statusCode())
+					.as(user)
+					.isEqualTo(200);
+				streams.add(stream);
+			}
+			Answer third = answer("", "stream-alice");
+			assertThat(third.status()).isEqualTo(429);
+			assertThat(third.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+			assertThat(third.headers().firstValue("Retry-After")).hasValue("5");
+			assertThat(third.body()).contains("close one first");
+			Answer full = answer("", "stream-carol");
+			assertThat(full.status()).isEqualTo(503);
+			assertThat(full.headers().firstValue("Retry-After")).hasValue("5");
+
+			// alice hangs up: the next heartbeat finds her stream gone, and carol gets its place
+			streams.removeFirst().shutdownNow();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				HttpClient carol = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				streams.add(carol);
+				return carol.send(streamRequest("", "stream-carol"), HttpResponse.BodyHandlers.ofLines())
+					.statusCode() == 200;
+			});
+		}
+		finally {
+			streams.forEach(HttpClient::shutdownNow);
+		}
+	}
+
+	/** What a stream request expected to be refused was answered: status, headers, body (none for a 200). */
+	record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+	}
+
+	/** Asks for a stream and reads the answer whole, unless it is a stream (a 200 never ends): that one is cut. */
+	Answer answer(String query, @org.jspecify.annotations.Nullable String user) throws Exception {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		try {
+			HttpResponse<java.util.stream.Stream<String>> response = http.send(streamRequest(query, user),
+					HttpResponse.BodyHandlers.ofLines());
+			String body = response.statusCode() == 200 ? ""
+					: response.body().collect(java.util.stream.Collectors.joining("\n"));
+			return new Answer(response.statusCode(), response.headers(), body);
+		}
+		finally {
+			http.shutdownNow();
+		}
+	}
+
+	HttpRequest streamRequest(String query, @org.jspecify.annotations.Nullable String user) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/stream/scores" + (query.isEmpty() ? "" : "?" + query)))
+			.header("Accept", "text/event-stream");
+		if (user != null) {
+			request.header("Authorization", "Bearer " + new dev.reviewflow.platform.DevelopmentTokens(
+					dev.reviewflow.platform.DevelopmentTokens.LOCAL_SECRET).mint(user, List.of("USER"), false,
+							Duration.ofMinutes(10)));
+		}
+		return request.build();
 	}
 
 	@Test

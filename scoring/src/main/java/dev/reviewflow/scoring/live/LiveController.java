@@ -1,11 +1,13 @@
 package dev.reviewflow.scoring.live;
 
+import java.security.Principal;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 import dev.reviewflow.events.TitleIds;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -21,22 +23,26 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class LiveController {
 
-	static final int MAX_TITLES = 100;
-
 	private final LiveScores live;
 
-	LiveController(LiveScores live) {
+	private final LiveProperties properties;
+
+	LiveController(LiveScores live, LiveProperties properties) {
 		this.live = live;
+		this.properties = properties;
 	}
 
 	@GetMapping(path = "/api/stream/scores", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter scores(@RequestParam(name = "titleId", required = false) @Nullable List<String> titleIds) {
+	SseEmitter scores(@RequestParam(name = "titleId", required = false) @Nullable List<String> titleIds,
+			@Nullable Principal caller, HttpServletRequest request) {
 		LinkedHashSet<String> titles = new LinkedHashSet<>(titleIds == null ? List.of() : titleIds);
-		if (titles.size() > MAX_TITLES || !titles.stream().allMatch(TitleIds::isValid)) {
-			throw ApiException.badRequest("titleId: give up to " + MAX_TITLES + " title ids matching "
+		if (titles.size() > properties.maxTitles() || !titles.stream().allMatch(TitleIds::isValid)) {
+			throw ApiException.badRequest("titleId: give up to " + properties.maxTitles() + " title ids matching "
 					+ TitleIds.PATTERN + ".");
 		}
-		return live.connect(titles);
+		// a signed-in caller counts as one client wherever they connect from; anyone else by address
+		String client = caller != null ? "user " + caller.getName() : "address " + request.getRemoteAddr();
+		return live.connect(titles, client);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.scoring.topology.ClusterScores;
 import dev.reviewflow.scoring.topology.ScoreQueries;
 import io.micrometer.core.instrument.Gauge;
@@ -38,7 +39,17 @@ class LiveScores implements DisposableBean {
 
 	static final String REVIEW_SCORE = "review-score";
 
+	/** How long a refused client is asked to wait before it tries again. */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
 	private final List<LiveClient> clients = new CopyOnWriteArrayList<>();
+
+	/** Who holds each stream, and how many each holds (guarded by this), with their sum. */
+	private final Map<LiveClient, String> owners = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> streamsOf = new java.util.HashMap<>();
+
+	private int open;
 
 	private final ScoreQueries scores;
 
@@ -70,20 +81,56 @@ class LiveScores implements DisposableBean {
 			.register(meters);
 	}
 
-	/** A new stream for the given titles (none: all titles), starting with their current scores. */
-	SseEmitter connect(Set<String> titleIds) {
+	/**
+	 * A new stream for the given titles (none: all titles), starting with their current scores; refused (before any
+	 * work) when the instance or the client already holds as many streams as it may.
+	 */
+	SseEmitter connect(Set<String> titleIds, String owner) {
+		reserve(owner);
+		try {
+			return open(titleIds, owner);
+		}
+		catch (RuntimeException ex) {
+			release(owner);
+			throw ex;
+		}
+	}
+
+	private synchronized void reserve(String owner) {
+		// the client's own share first: one who holds too many is told so, whether or not the instance is full
+		int held = streamsOf.getOrDefault(owner, 0);
+		if (held >= properties.maxStreamsPerClient()) {
+			throw ApiException.tooManyRequests("You hold " + held + " live streams, the most one client may;"
+					+ " close one first.", RETRY_AFTER.toSeconds());
+		}
+		if (open >= properties.maxStreams()) {
+			throw ApiException.unavailable("The live stream has as many listeners as it takes ("
+					+ properties.maxStreams() + "); try again shortly.", RETRY_AFTER);
+		}
+		streamsOf.put(owner, held + 1);
+		open++;
+	}
+
+	private synchronized void release(String owner) {
+		streamsOf.computeIfPresent(owner, (key, held) -> held > 1 ? held - 1 : null);
+		open--;
+	}
+
+	private SseEmitter open(Set<String> titleIds, String owner) {
 		List<TitleScoreChanged> current = titleIds.isEmpty() ? cluster.allTitleScores()
 				: titleIds.stream().flatMap(id -> cluster.titleScore(id).stream()).toList();
 		List<ReviewScoreChanged> reviews = titleIds.stream()
 			.flatMap(id -> scores.reviewScoresOfTitle(id).stream())
 			.toList();
-		SseEmitter emitter = new SseEmitter(0L);
+		SseEmitter emitter = new SseEmitter(properties.maxStreamAge().toMillis());
 		LiveClient client = new LiveClient(emitter, titleIds, properties.clientBuffer());
 		emitter.onCompletion(() -> remove(client));
 		emitter.onTimeout(() -> remove(client));
 		emitter.onError(error -> remove(client));
 		current.forEach(score -> client.offer(titleUpdate(score)));
 		reviews.forEach(score -> client.offer(reviewUpdate(score, scores.titleOfReview(score.reviewId()))));
+		// from here on the client's place is freed by forget(), not by connect()
+		owners.put(client, owner);
 		clients.add(client);
 		Thread.ofVirtual().name("live-client").start(client::pump);
 		return emitter;
@@ -127,7 +174,7 @@ class LiveScores implements DisposableBean {
 	private void heartbeat() {
 		for (LiveClient client : clients) {
 			if (client.closed()) {
-				clients.remove(client);
+				forget(client);
 			}
 			else {
 				client.heartbeat();
@@ -137,7 +184,16 @@ class LiveScores implements DisposableBean {
 
 	private void remove(LiveClient client) {
 		client.close();
+		forget(client);
+	}
+
+	/** Whichever of completion, timeout, error or the heartbeat notices first frees the client's place, once. */
+	private void forget(LiveClient client) {
 		clients.remove(client);
+		String owner = owners.remove(client);
+		if (owner != null) {
+			release(owner);
+		}
 	}
 
 	@Override
