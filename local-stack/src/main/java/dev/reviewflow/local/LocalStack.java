@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import dev.reviewflow.platform.DevelopmentTokens;
@@ -31,6 +34,12 @@ public final class LocalStack {
 	static final int POSTGRES_PORT = 15432;
 
 	static final int LANDING_PORT = 8080;
+
+	/** How long the broker and each service may take to start, crash recovery included. */
+	static final Duration STARTUP_WAIT = Duration.ofMinutes(10);
+
+	/** Set once the stop has begun: what finishes starting after that is stopped right away. */
+	private static volatile boolean stopping;
 
 	/**
 	 * The stack's ports, each moved by the same offset; {@code -Dreviewflow.port-offset=N} runs a second stack beside
@@ -208,9 +217,21 @@ public final class LocalStack {
 			starting.add(CompletableFuture.supplyAsync(() -> started(running, () -> ServiceHost.start(service.name(),
 					repository.resolve(service.module()), service.mainClass(), properties)), background));
 		}
-		kafka.join();
-		for (CompletableFuture<ServiceHost> service : starting) {
-			service.join().awaitReady(Duration.ofMinutes(2));
+		try {
+			kafka.get(STARTUP_WAIT.toMinutes(), TimeUnit.MINUTES);
+			for (CompletableFuture<ServiceHost> service : starting) {
+				service.get(STARTUP_WAIT.toMinutes(), TimeUnit.MINUTES).awaitReady(Duration.ofMinutes(2));
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// whatever did start is stopped by the shutdown hook; the threads still starting must not keep us alive
+			Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
+			System.err.println("reviewflow: the stack did not start: " + cause);
+			cause.printStackTrace();
+			System.exit(1);
+		}
+		finally {
+			background.shutdown();
 		}
 		DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
 		running.add(LandingPage.start(ports.landing(), tokens));
@@ -263,7 +284,11 @@ public final class LocalStack {
 
 	/** Stops the landing page, then the services, then the broker, then the database. */
 	private static void stopAll(List<AutoCloseable> running) {
-		List<AutoCloseable> reversed = new ArrayList<>(running);
+		List<AutoCloseable> reversed;
+		synchronized (running) {
+			stopping = true;
+			reversed = new ArrayList<>(running);
+		}
 		Collections.reverse(reversed);
 		// things started side by side finish in any order: the services go first, the database last, whatever it was
 		reversed.sort(Comparator.comparingInt(closeable -> closeable instanceof LocalPostgres ? 3
@@ -284,11 +309,23 @@ public final class LocalStack {
 		T start() throws Exception;
 	}
 
-	/** Starts it and registers it for the stop, in the order things finish starting. */
+	/**
+	 * Starts it and registers it for the stop, in the order things finish starting; once the stop has begun,
+	 * whatever finishes starting is stopped at once.
+	 */
 	private static <T extends AutoCloseable> T started(List<AutoCloseable> running, Start<T> start) {
 		try {
 			T started = start.start();
-			running.add(started);
+			boolean registered;
+			synchronized (running) {
+				registered = !stopping;
+				if (registered) {
+					running.add(started);
+				}
+			}
+			if (!registered) {
+				started.close();
+			}
 			return started;
 		}
 		catch (Exception ex) {

@@ -154,8 +154,13 @@ class ScoringIntegrationTests {
 	 */
 	@Test
 	void liveStreamsAreCappedPerClientAndOverallAndAClosedStreamFreesItsPlace() throws Exception {
-		// the stores answer (a stream's first message is the current scores)
+		// the stores answer (a stream's first message is the current scores), and no other test's stream is left
 		await().atMost(Duration.ofSeconds(60)).until(() -> Http.on(port).get("/api/titles/scores").status() == 200);
+		await().atMost(Duration.ofSeconds(30)).until(() -> Http.on(port)
+			.raw("GET", "/actuator/prometheus", null, new byte[0])
+			.body()
+			.lines()
+			.anyMatch(line -> line.startsWith("reviewflow_live_clients") && line.endsWith(" 0.0")));
 		// one HTTP client per stream, so hanging up one closes exactly its connection
 		List<HttpClient> streams = new java.util.ArrayList<>();
 		try {
@@ -190,6 +195,9 @@ class ScoringIntegrationTests {
 				return carol.send(streamRequest("", "stream-carol"), HttpResponse.BodyHandlers.ofLines())
 					.statusCode() == 200;
 			});
+			// exactly one place came free: the instance is full again; anonymous callers are refused alike
+			assertThat(answer("", "stream-dave").status()).isEqualTo(503);
+			assertThat(answer("", null).status()).isEqualTo(503);
 		}
 		finally {
 			streams.forEach(HttpClient::shutdownNow);

@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTitles the most titles one stream may follow
  * @param maxStreams the most streams open at once on this instance; one more is answered 503 with Retry-After
  * @param maxStreamsPerClient the most streams open at once for one user (or, anonymous, one address); one more is
- * answered 429 with Retry-After (a dashboard page holds two)
+ * answered 429 with Retry-After (a dashboard page holds two, and a title clicked opens one while the one it
+ * replaces is noticed gone only at the next heartbeat)
  * @param maxStreamAge how long a stream lasts before the server ends it; browsers reconnect on their own, so a
  * client that went away without a word frees its place within this time at the latest
  */
 @ConfigurationProperties("reviewflow.scoring.live")
 public record LiveProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("500") int clientBuffer,
 		@DefaultValue("20") int maxTitles, @DefaultValue("200") int maxStreams,
-		@DefaultValue("6") int maxStreamsPerClient, @DefaultValue("30m") Duration maxStreamAge) {
+		@DefaultValue("20") int maxStreamsPerClient, @DefaultValue("30m") Duration maxStreamAge) {
 }
