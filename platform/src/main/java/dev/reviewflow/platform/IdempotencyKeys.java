@@ -30,12 +30,17 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * {@code Idempotency-Key} on POST and PUT: the first response to a caller's key is stored (table
  * {@code idempotency_key}); the same key with the same request replays it (status, body, {@code Location}), with
- * another request it is refused with 422, and while the first is still running with 409. A 5xx is not stored, so
- * the client can retry. Keys are kept for {@code retention}.
+ * another request it is refused with 422, and while the first is still running with 409. Only final answers are
+ * stored: not a 5xx, not a 429, so the client can retry with the same key. A key whose first request never finished
+ * (its instance crashed mid-request) is free again after {@link #UNFINISHED_AFTER}. Keys are kept for
+ * {@code retention}.
  */
 final class IdempotencyKeys extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
+
+	/** How long a first request may run before its key counts as abandoned (no request runs near this long). */
+	static final Duration UNFINISHED_AFTER = Duration.ofMinutes(2);
 
 	private final JdbcClient jdbc;
 
@@ -79,7 +84,10 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 			earlier = find(caller, key);
 		}
 		Stored stored = earlier.orElseThrow();
-		if (!stored.requestHash().equals(hash)) {
+		if (stored.status() == null && takeOverAbandoned(caller, key, hash)) {
+			handleFirst(request, response, chain, caller, key, body);
+		}
+		else if (!stored.requestHash().equals(hash)) {
 			ProblemWriter.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, null,
 					"This Idempotency-Key was already used for a different request; use a new key for a new request.");
 		}
@@ -92,13 +100,27 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Claims a key whose first request has run longer than any request runs: it never finished and never answered,
+	 * so this request becomes the key's first.
+	 */
+	private boolean takeOverAbandoned(String caller, String key, String hash) {
+		Instant now = Instant.now();
+		return jdbc.sql("""
+				update idempotency_key set request_hash = ?, created_at = ?
+				where caller = ? and key = ? and status is null and created_at < ?""")
+			.params(hash, Timestamp.from(now), caller, key, Timestamp.from(now.minus(UNFINISHED_AFTER)))
+			.update() == 1;
+	}
+
 	private void handleFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
 			String caller, String key, byte[] body) throws ServletException, IOException {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		boolean stored = false;
 		try {
 			chain.doFilter(new CachedBody(request, body), wrapper);
-			if (wrapper.getStatus() < 500) {
+			// a final answer only: a 5xx or a 429 says "try again", and trying again with this key must work
+			if (wrapper.getStatus() < 500 && wrapper.getStatus() != HttpStatus.TOO_MANY_REQUESTS.value()) {
 				jdbc.sql("""
 						update idempotency_key set status = ?, content_type = ?, location = ?, body = ?
 						where caller = ? and key = ?""")

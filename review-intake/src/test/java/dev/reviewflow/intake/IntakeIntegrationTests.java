@@ -195,8 +195,11 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		try {
 			submit(prefix + "-0", "prolific", "One.");
 			submit(prefix + "-1", "prolific", "Two.");
-			Http.Response third = as("prolific", "USER").post("/api/titles/" + prefix + "-2/reviews", """
-					{"rating":5,"headline":"Three","body":"Three.","containsSpoilers":false}""");
+			String retried = UUID.randomUUID().toString();
+			String threeBody = """
+					{"rating":5,"headline":"Three","body":"Three.","containsSpoilers":false}""";
+			Http.Response third = as("prolific", "USER").send("POST", "/api/titles/" + prefix + "-2/reviews",
+					threeBody, retried);
 			assertThat(third.status()).isEqualTo(429);
 			assertThat(third.isProblem()).isTrue();
 			assertThat(Long.parseLong(third.header("Retry-After"))).isBetween(3000L, 3600L);
@@ -208,9 +211,14 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 			assertThat(as("prolific", "USER").post("/api/titles/" + prefix + "-2/reviews", """
 					{"rating":5,"headline":"Three","body":"Three.","containsSpoilers":false}""").status())
 				.isEqualTo(429);
+
+			// the limit lifted, the same Idempotency-Key goes through: a 429 was not kept as the key's answer
+			applyPolicy(1_000_002, 100_000);
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as("prolific", "USER")
+				.send("POST", "/api/titles/" + prefix + "-2/reviews", threeBody, retried).status()).isEqualTo(202));
 		}
 		finally {
-			applyPolicy(1_000_002, 100_000);
+			applyPolicy(1_000_003, 100_000);
 		}
 	}
 

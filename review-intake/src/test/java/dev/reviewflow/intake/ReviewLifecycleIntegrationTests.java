@@ -260,6 +260,18 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(other.status()).isEqualTo(422);
 		assertThat(other.isProblem()).isTrue();
 
+		// a first request that never finished (its instance died mid-request) holds its key for minutes, not days
+		String abandoned = UUID.randomUUID().toString();
+		jdbc.sql("insert into idempotency_key (caller, key, request_hash, created_at) values ('idem', ?, 'x', ?)")
+			.params(abandoned, java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(3))))
+			.update();
+		title("idempotent-crash-2012");
+		Http.Response afterCrash = as("idem", "USER").send("POST", "/api/titles/idempotent-crash-2012/reviews", body,
+				abandoned);
+		assertThat(afterCrash.status()).as(afterCrash.toString()).isEqualTo(202);
+		assertThat(as("idem", "USER").send("POST", "/api/titles/idempotent-crash-2012/reviews", body, abandoned)
+			.body()).isEqualTo(afterCrash.body());
+
 		// keys belong to their caller: another user's identical key is a new request
 		Http.Response someoneElse = as("idem2", "USER").send("POST", "/api/titles/idempotent-2012/reviews", body, key);
 		assertThat(someoneElse.status()).isEqualTo(202);
