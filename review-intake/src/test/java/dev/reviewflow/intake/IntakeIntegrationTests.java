@@ -118,6 +118,24 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 			.untilAsserted(() -> assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(200));
 	}
 
+	/** Text that reads other than it is is refused; what scripts and emoji sequences need passes. */
+	@Test
+	void bidirectionalOverridesAndInvisibleCharactersAreRefusedWhileEmojiSequencesAndScriptJoinersPass() {
+		title("bidi-2012");
+		for (String hidden : List.of("\\u202Egnp.exe", "in\\u200Bvisible", "iso\\u2066late\\u2069", "bom\\uFEFF",
+				"join\\u2060ed")) {
+			Http.Response refused = as("bidi", "USER").post("/api/titles/bidi-2012/reviews", """
+					{"rating":5,"headline":"%s","body":"ok"}""".formatted(hidden));
+			assertThat(refused.status()).as(hidden).isEqualTo(400);
+			assertThat(refused.isProblem()).isTrue();
+		}
+		// a family emoji (three people joined by U+200D) and Persian "mikhaham" with its zero-width non-joiner
+		Http.Response accepted = as("bidi", "USER").post("/api/titles/bidi-2012/reviews", """
+				{"rating":5,"headline":"Family night \\uD83D\\uDC69\\u200D\\uD83D\\uDC69\\u200D\\uD83D\\uDC67",
+				 "body":"\\u0645\\u06CC\\u200C\\u062E\\u0648\\u0627\\u0647\\u0645"}""");
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+	}
+
 	@Test
 	void theOpenApiDocumentDescribesTheEndpoints() {
 		Http.Response docs = anonymous().get("/v3/api-docs");
