@@ -91,6 +91,17 @@ final class LocalPostgres implements AutoCloseable {
 			LocalStack.say("removing the stale postmaster.pid of a PostgreSQL that is gone (pid " + named.get().pid()
 					+ " is not a server of this folder)");
 			Files.delete(dataDir.resolve("postmaster.pid"));
+			// a server killed a moment ago may not be reaped yet: PostgreSQL would still see its pid in the socket
+			// lock file and refuse to start
+			try {
+				named.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				// left to PostgreSQL's own check, which says what holds the lock
+			}
 			return false;
 		}
 		ProcessHandle leftOver = named.get();
