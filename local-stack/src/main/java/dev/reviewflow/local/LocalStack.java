@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.devtokens.DevelopmentTokens;
 
 /**
  * {@code ./reviewflow up [--fresh]}: starts the whole system on this machine, with only a JDK: a KRaft broker on
@@ -107,7 +107,7 @@ public final class LocalStack {
 			System.err.println("roles must be among " + LandingPage.ROLES);
 			System.exit(2);
 		}
-		System.out.println(new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET).mint(arguments.get(1), roles,
+		System.out.println(DevelopmentTokens.local().mint(arguments.get(1), roles,
 				arguments.contains("--top-critic"), Duration.ofHours(12)));
 	}
 
@@ -233,7 +233,7 @@ public final class LocalStack {
 		finally {
 			background.shutdown();
 		}
-		DevelopmentTokens tokens = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+		DevelopmentTokens tokens = DevelopmentTokens.local();
 		running.add(LandingPage.start(ports.landing(), tokens));
 		say(DemoData.loadIfMissing("http://localhost:" + ports.service(0), tokens));
 
@@ -261,6 +261,8 @@ public final class LocalStack {
 		properties.put("spring.datasource.username", "postgres");
 		properties.put("spring.datasource.password", "postgres");
 		properties.put("spring.kafka.streams.state-dir", state.resolve("scoring-state").toString());
+		// local mode only: the services accept the development tokens of ./reviewflow token and the landing page
+		properties.put("reviewflow.security.jwt-secret", DevelopmentTokens.LOCAL_SECRET);
 		Path switchedTo = state.resolve("scoring.application-id");
 		if (service.name().equals("scoring") && Files.exists(switchedTo)) {
 			// written by ./reviewflow replay once a rebuild under a new application id has caught up

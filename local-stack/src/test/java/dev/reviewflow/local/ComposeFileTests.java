@@ -91,6 +91,26 @@ class ComposeFileTests {
 		}
 	}
 
+	/** Secrets come from the operator's environment, never from a default in the file. */
+	@Test
+	void noSecretHasADefaultAndOperatorsToolsAreNotPublished() throws Exception {
+		String text = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
+		assertThat(text).doesNotContain(dev.reviewflow.devtokens.DevelopmentTokens.LOCAL_SECRET);
+		Map<String, Object> compose = compose();
+		for (LocalStack.Service stackService : LocalStack.SERVICES) {
+			Map<String, String> environment = environment(service(compose, stackService.name()));
+			assertThat(environment.get("REVIEWFLOW_SECURITY_JWT_SECRET")).as(stackService.name())
+				.startsWith("${REVIEWFLOW_JWT_SECRET:?");
+			// metrics and health details on a port of their own, which no one outside the compose network reaches
+			assertThat(environment).containsKey("MANAGEMENT_SERVER_PORT");
+			assertThat(service(compose, stackService.name()).get("ports")).asString()
+				.doesNotContain(environment.get("MANAGEMENT_SERVER_PORT"));
+		}
+		assertThat(environment(service(compose, "grafana")).get("GF_SECURITY_ADMIN_PASSWORD"))
+			.startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+		assertThat(service(compose, "prometheus")).doesNotContainKey("ports");
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, String> environment(Map<String, Object> service) {
 		Map<String, Object> environment = (Map<String, Object>) service.getOrDefault("environment", Map.of());

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.reviewflow.events.Topics;
-import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.SharedInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 class EndToEndTests {
 
-	static final DevelopmentTokens TOKENS = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+	static final DevelopmentTokens TOKENS = DevelopmentTokens.local();
 
 	static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 

@@ -11,6 +11,7 @@ import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.testsupport.AuthorizationMatrix;
 import dev.reviewflow.testsupport.AuthorizationMatrix.Row;
 import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.JwtAttacks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,5 +111,11 @@ class AuthorizationMatrixTests extends ModerationIntegrationTest {
 	void everyEndpointAnswersEveryKindOfCallerAsPromised() {
 		POLICY.set(as("admin", "ADMIN").get("/api/moderation/policy").body());
 		AuthorizationMatrix.assertAsPromised(CALLERS, MATRIX, this::fixture);
+	}
+
+	@Test
+	void forgedStaleAndMalformedTokensAreRefused() {
+		JwtAttacks.assertRefused(token -> Http.on(port).as(token).get("/api/moderation/cases?status=OPEN"), 200,
+				"mod-jwt", "MODERATOR");
 	}
 }

@@ -10,7 +10,7 @@ import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Topics;
-import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.RealInfrastructure;
@@ -30,13 +30,13 @@ import static org.awaitility.Awaitility.await;
 
 /** What moderation's integration tests share: one context on the shared broker and database, probes and tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "reviewflow.moderation.banned-terms=buy followers")
+		properties = { "reviewflow.moderation.banned-terms=buy followers", DevelopmentTokens.SERVICE_PROPERTY })
 @Import(RealInfrastructure.class)
 abstract class ModerationIntegrationTest {
 
 	static final CloudEventCodec CODEC = new CloudEventCodec();
 
-	static final DevelopmentTokens TOKENS = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+	static final DevelopmentTokens TOKENS = DevelopmentTokens.local();
 
 	static TopicProbe probe;
 

@@ -1,27 +1,53 @@
 package dev.reviewflow.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless JWT resource server: roles come from the {@code roles} claim as {@code ROLE_*} authorities; tokens are
- * checked against the shared HMAC secret unless Boot's resource-server properties configure an issuer.
+ * checked against the HMAC secret {@code reviewflow.security.jwt-secret} unless Boot's resource-server properties
+ * configure an issuer, which then takes over. Either way a token needs an expiry and the audience, and its roles must
+ * be a list. Without a secret or an issuer the service does not start: there is no default secret.
+ * <p>
+ * Liveness and readiness are public (their details only for admins); Prometheus metrics are public on a separate
+ * management port ({@code management.server.port}, not published to the outside) and need ADMIN on the service port.
  */
 @AutoConfiguration(after = OAuth2ResourceServerAutoConfiguration.class)
 @EnableConfigurationProperties(ReviewflowSecurityProperties.class)
@@ -41,12 +67,53 @@ public class ReviewflowSecurityAutoConfiguration {
 		return source;
 	}
 
+	/**
+	 * What every token must satisfy, whoever issued it: an expiry (with the configured clock skew), our audience, and
+	 * roles as a list of strings (Spring would otherwise split a string {@code "USER ADMIN"} into two roles). Boot adds
+	 * this to the decoder it builds for an issuer; the HS256 decoder below uses it too.
+	 */
+	@Bean
+	OAuth2TokenValidator<Jwt> reviewflowJwtValidator(ReviewflowSecurityProperties properties) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		return new DelegatingOAuth2TokenValidator<>(timestamps, new JwtAudienceValidator(properties.audience()),
+				new JwtClaimValidator<Object>("roles",
+						roles -> roles == null || roles instanceof Collection<?> list
+								&& list.stream().allMatch(String.class::isInstance)));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(ReviewflowSecurityProperties properties) {
-		return NimbusJwtDecoder.withSecretKey(DevelopmentTokens.key(properties.jwtSecret()))
+	JwtDecoder jwtDecoder(ReviewflowSecurityProperties properties, List<OAuth2TokenValidator<Jwt>> validators) {
+		String secret = properties.jwtSecret();
+		if (secret == null) {
+			throw new InvalidConfigurationPropertyValueException("reviewflow.security.jwt-secret", null,
+					"The service has no way to check tokens. Set reviewflow.security.jwt-secret "
+							+ "(REVIEWFLOW_SECURITY_JWT_SECRET, at least 32 bytes) to accept HS256 tokens, or "
+							+ "spring.security.oauth2.resourceserver.jwt.issuer-uri to accept an identity provider's.");
+		}
+		NimbusJwtDecoder decoder = NimbusJwtDecoder
+			.withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
+		List<OAuth2TokenValidator<Jwt>> all = new java.util.ArrayList<>(validators);
+		all.add(new JwtIssuerValidator(properties.issuer()));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(all));
+		return decoder;
+	}
+
+	/** The standard header resolver, refusing tokens longer than the limit before anything parses them. */
+	static BearerTokenResolver limitedBearerTokens(ReviewflowSecurityProperties properties) {
+		DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+		long limit = properties.maxTokenSize().toBytes();
+		return request -> {
+			String token = standard.resolve(request);
+			if (token != null && token.length() > limit) {
+				throw new InvalidBearerTokenException(
+						"The bearer token is longer than " + properties.maxTokenSize().toKilobytes() + " KB.");
+			}
+			return token;
+		};
 	}
 
 	@Bean
@@ -63,23 +130,41 @@ public class ReviewflowSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityFilterChain reviewflowSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter,
-			ObjectProvider<EndpointRules> rules) throws Exception {
+			ReviewflowSecurityProperties properties, ObjectProvider<EndpointRules> rules, Environment environment)
+			throws Exception {
 		ProblemResponses problems = new ProblemResponses();
+		RequestMatcher onManagementPort = managementPort(environment);
 		http.csrf(csrf -> csrf.disable())
 			.cors(cors -> cors.configurationSource(publicReads()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(registry -> {
 				registry.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-						"/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
 					.permitAll();
+				registry.requestMatchers(onManagementPort).permitAll();
+				registry.requestMatchers("/actuator/**").hasRole("ADMIN");
 				registry.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
 				rules.orderedStream().forEach(rule -> rule.configure(registry));
 				registry.anyRequest().authenticated();
 			})
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+				.bearerTokenResolver(limitedBearerTokens(properties))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * Requests that arrive on a management port of their own ({@code management.server.port}, different from the
+	 * service's): only operators' tools (Prometheus) can reach it, so its endpoints need no token.
+	 */
+	private static RequestMatcher managementPort(Environment environment) {
+		Integer management = environment.getProperty("management.server.port", Integer.class);
+		Integer server = environment.getProperty("server.port", Integer.class, 8080);
+		if (management == null || management <= 0 || management.equals(server)) {
+			return request -> false;
+		}
+		return (HttpServletRequest request) -> request.getLocalPort() == management;
 	}
 }

@@ -8,7 +8,10 @@ import java.util.UUID;
 import dev.reviewflow.testsupport.AuthorizationMatrix;
 import dev.reviewflow.testsupport.AuthorizationMatrix.Row;
 import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.JwtAttacks;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every review-intake endpoint × every kind of caller → the status the architecture promises: 401 without a token,
@@ -90,5 +93,35 @@ class AuthorizationMatrixTests extends IntakeIntegrationTest {
 	@Test
 	void everyEndpointAnswersEveryKindOfCallerAsPromised() {
 		AuthorizationMatrix.assertAsPromised(CALLERS, MATRIX, this::fixture);
+	}
+
+	@Test
+	void forgedStaleAndMalformedTokensAreRefused() {
+		title("jwt-attacks-2024");
+		JwtAttacks.assertRefused(token -> Http.on(port).as(token).put("/api/titles/jwt-attacks-2024", """
+				{"name":"Won't Back Down","year":2012,"kind":"MOVIE"}"""), 200, "admin-jwt", "ADMIN");
+	}
+
+	/** Anyone may ask whether the service is alive and ready; what it is made of and its metrics are for admins. */
+	@Test
+	void healthDetailsAndMetricsAreForAdmins() {
+		Http.Response anonymousHealth = anonymous().get("/actuator/health");
+		assertThat(anonymousHealth.status()).isEqualTo(200);
+		assertThat(anonymousHealth.json().get("status").asString()).isEqualTo("UP");
+		assertThat(anonymousHealth.json().has("components")).as(anonymousHealth.toString()).isFalse();
+		assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(as("someone", "USER").get("/actuator/health").json().has("components")).isFalse();
+		Http.Response adminHealth = as("operator", "ADMIN").get("/actuator/health");
+		assertThat(adminHealth.json().at("/components/db/status").asString()).as(adminHealth.toString())
+			.isEqualTo("UP");
+
+		Http.Response anonymousMetrics = anonymous().raw("GET", "/actuator/prometheus", null, new byte[0]);
+		assertThat(anonymousMetrics.status()).isEqualTo(401);
+		assertThat(anonymousMetrics.isProblem()).isTrue();
+		assertThat(as("someone", "USER").raw("GET", "/actuator/prometheus", null, new byte[0]).status())
+			.isEqualTo(403);
+		Http.Response adminMetrics = as("operator", "ADMIN").raw("GET", "/actuator/prometheus", null, new byte[0]);
+		assertThat(adminMetrics.status()).isEqualTo(200);
+		assertThat(adminMetrics.body()).contains("jvm_memory_used_bytes");
 	}
 }

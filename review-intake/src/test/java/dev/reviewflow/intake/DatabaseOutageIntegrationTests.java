@@ -71,10 +71,14 @@ class DatabaseOutageIntegrationTests extends IntakeIntegrationTest {
 			assertThat(refused.header("Retry-After")).isEqualTo("2");
 			// the consumer keeps trying the held record, and readiness says so
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-				var readiness = anonymous().get("/actuator/health/readiness");
+				var readiness = as("operator", "ADMIN").get("/actuator/health/readiness");
 				assertThat(readiness.status()).isEqualTo(503);
 				assertThat(readiness.json().at("/components/eventConsumers/status").asString())
 					.isEqualTo("OUT_OF_SERVICE");
+				// anyone may ask whether the service is ready, but only admins see why not
+				var anonymously = anonymous().get("/actuator/health/readiness");
+				assertThat(anonymously.status()).isEqualTo(503);
+				assertThat(anonymously.json().has("components")).as(anonymously.toString()).isFalse();
 			});
 		}
 		finally {
@@ -88,7 +92,7 @@ class DatabaseOutageIntegrationTests extends IntakeIntegrationTest {
 			.untilAsserted(() -> assertThat(anonymous().get("/actuator/health/readiness").status()).isEqualTo(200));
 		TopicProbe.awaitConsumed("review-intake.moderation-decisions", Topics.MODERATION_DECISIONS.name());
 		TopicProbe.awaitConsumed("review-intake.review-scores", Topics.REVIEW_SCORES.name());
-		assertThat(anonymous().raw("GET", "/actuator/prometheus", null, new byte[0]).body())
+		assertThat(as("operator", "ADMIN").raw("GET", "/actuator/prometheus", null, new byte[0]).body())
 			.containsPattern("reviewflow_consumer_retries_total\\{[^}]*topic=\"reviews.moderation-decisions\"[^}]*\\} [1-9]");
 		try (TopicProbe dead = TopicProbe.on(Topics.MODERATION_DECISIONS.deadLetterTopic(),
 				Topics.REVIEW_SCORES.deadLetterTopic())) {

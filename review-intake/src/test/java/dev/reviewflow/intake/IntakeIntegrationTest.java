@@ -13,7 +13,7 @@ import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.Topics;
-import dev.reviewflow.platform.DevelopmentTokens;
+import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.RealInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
@@ -35,11 +35,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// the authorization matrix alone writes ~170 reviews as one author; moderation tests show the 429
-		properties = "reviewflow.intake.review-rate-limit.max=100000")
+		properties = { "reviewflow.intake.review-rate-limit.max=100000", DevelopmentTokens.SERVICE_PROPERTY })
 @Import(RealInfrastructure.class)
 abstract class IntakeIntegrationTest {
 
-	static final DevelopmentTokens TOKENS = new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET);
+	static final DevelopmentTokens TOKENS = DevelopmentTokens.local();
 
 	static final CloudEventCodec CODEC = new CloudEventCodec();
 

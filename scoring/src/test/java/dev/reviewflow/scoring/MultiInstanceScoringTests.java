@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.RatingSet;
@@ -42,7 +43,7 @@ class MultiInstanceScoringTests {
 			for (int i = 0; i < 2; i++) {
 				int port = freePort();
 				instances.add(new SpringApplicationBuilder(ScoringApplication.class).run(
-						"--server.port=" + port,
+						"--server.port=" + port, "--" + DevelopmentTokens.SERVICE_PROPERTY,
 						"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
 						"--spring.kafka.streams.application-id=" + applicationId,
 						"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + applicationId

@@ -6,12 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.HelpfulnessVoteSet;
@@ -23,7 +25,10 @@ import dev.reviewflow.testsupport.SharedInfrastructure;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.testsupport.EventContract;
+import dev.reviewflow.testsupport.AuthorizationMatrix;
+import dev.reviewflow.testsupport.AuthorizationMatrix.Row;
 import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.JwtAttacks;
 import dev.reviewflow.testsupport.RealInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,11 +51,13 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.streams.state-dir=${java.io.tmpdir}/scoring-it-${random.uuid}",
 				// small caps and a quick heartbeat, so the stream limits can be reached and freed in a test
 				"reviewflow.scoring.live.max-streams-per-client=2", "reviewflow.scoring.live.max-streams=4",
-				"reviewflow.scoring.live.heartbeat=500ms" })
+				"reviewflow.scoring.live.heartbeat=500ms", DevelopmentTokens.SERVICE_PROPERTY })
 @Import(RealInfrastructure.class)
 class ScoringIntegrationTests {
 
 	static final CloudEventCodec CODEC = new CloudEventCodec();
+
+	static final String ADMIN = DevelopmentTokens.local().mint("operator", "ADMIN");
 
 	static TopicProbe probe;
 
@@ -86,6 +93,31 @@ class ScoringIntegrationTests {
 	void rate(String titleId, String user, int rating) {
 		probe.send(Topics.RATINGS.name(), titleId, CODEC.encode(CloudEvent.of("review-intake", titleId,
 				new RatingSet(titleId, user, rating, Instant.now(), VERSIONS.incrementAndGet()))));
+	}
+
+	/** scoring's reads are public, its metrics and health details are for admins; forged tokens get nowhere. */
+	@Test
+	void everyEndpointAnswersEveryKindOfCallerAsPromised() {
+		DevelopmentTokens tokens = DevelopmentTokens.local();
+		Map<String, Http> callers = Map.of("anonymous", Http.on(port), "user", Http.on(port).as(tokens.mint("u", "USER")),
+				"admin", Http.on(port).as(ADMIN));
+		String unknown = "never-rated-" + UUID.randomUUID().toString().substring(0, 8);
+		AuthorizationMatrix.assertAsPromised(List.of("anonymous", "user", "admin"), List.<Row<Http>>of(
+				new Row<>("GET /api/titles/{unknown}/score", http -> http.get("/api/titles/" + unknown + "/score"), 404,
+						404, 404),
+				// a review nobody has voted on scores zero, whether or not scoring has seen it yet
+				new Row<>("GET /api/reviews/{unvoted}/score",
+						http -> http.get("/api/reviews/" + UUID.randomUUID() + "/score"), 200, 200, 200),
+				new Row<>("GET /api/ratings/global", http -> http.get("/api/ratings/global"), 200, 200, 200),
+				new Row<>("GET /actuator/health/readiness", http -> http.get("/actuator/health/readiness"), 200, 200,
+						200),
+				new Row<>("GET /actuator/prometheus", http -> http.raw("GET", "/actuator/prometheus", null, new byte[0]),
+						401, 403, 200)),
+				callers::get);
+		assertThat(Http.on(port).get("/actuator/health").json().has("components")).isFalse();
+		assertThat(callers.get("admin").get("/actuator/health").json().has("components")).isTrue();
+		JwtAttacks.assertRefused(token -> Http.on(port).as(token).raw("GET", "/actuator/prometheus", null,
+				new byte[0]), 200, "operator", "ADMIN");
 	}
 
 	@Test
@@ -157,6 +189,7 @@ class ScoringIntegrationTests {
 		// the stores answer (a stream's first message is the current scores), and no other test's stream is left
 		await().atMost(Duration.ofSeconds(60)).until(() -> Http.on(port).get("/api/titles/scores").status() == 200);
 		await().atMost(Duration.ofSeconds(30)).until(() -> Http.on(port)
+			.as(ADMIN)
 			.raw("GET", "/actuator/prometheus", null, new byte[0])
 			.body()
 			.lines()
@@ -228,8 +261,7 @@ class ScoringIntegrationTests {
 			.newBuilder(URI.create("http://localhost:" + port + "/api/stream/scores" + (query.isEmpty() ? "" : "?" + query)))
 			.header("Accept", "text/event-stream");
 		if (user != null) {
-			request.header("Authorization", "Bearer " + new dev.reviewflow.platform.DevelopmentTokens(
-					dev.reviewflow.platform.DevelopmentTokens.LOCAL_SECRET).mint(user, List.of("USER"), false,
+			request.header("Authorization", "Bearer " + DevelopmentTokens.local().mint(user, List.of("USER"), false,
 							Duration.ofMinutes(10)));
 		}
 		return request.build();
@@ -240,7 +272,7 @@ class ScoringIntegrationTests {
 		String titleId = "metered-" + UUID.randomUUID().toString().substring(0, 8);
 		rate(titleId, "alice", 7);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			String metrics = Http.on(port).raw("GET", "/actuator/prometheus", null, new byte[0]).body();
+			String metrics = Http.on(port).as(ADMIN).raw("GET", "/actuator/prometheus", null, new byte[0]).body();
 			assertThat(metrics).containsPattern("reviewflow_scoring_events_total\\{[^}]*type=\"reviewflow.rating-set.v1\"");
 			assertThat(metrics).containsPattern("reviewflow_score_freshness_seconds_count(\\{[^}]*\\})? [1-9]");
 			assertThat(metrics).containsPattern("reviewflow_scoring_store_entries\\{[^}]*store=\"title-tallies\"[^}]*\\} [1-9]");
