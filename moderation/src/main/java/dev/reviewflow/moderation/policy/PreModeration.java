@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,12 +21,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks every submitted and edited review before anyone sees it. The text is normalized (Unicode NFKC, case-folded,
- * invisible format characters dropped, whitespace collapsed); then a banned term rejects the review (REJECTED), and a
- * suspect term, more than {@link Policy#maxLinks()} links, shouting, or a near-duplicate of another review by the same
- * author holds it for a moderator (HELD); otherwise it is published.
+ * invisible format characters dropped, whitespace collapsed) and, for terms and near-duplicates, its accents and
+ * look-alike letters are folded ({@link LookAlikes}: {@code "bûy fоllowers"} with a Cyrillic {@code о} reads as
+ * {@code "buy followers"}); then a banned term rejects the review (REJECTED), and a suspect term, more than
+ * {@link Policy#maxLinks()} links, shouting, or a near-duplicate of another review by the same author holds it for a
+ * moderator (HELD); otherwise it is published.
  * <p>
- * Terms match whole words, also when their letters are padded or spaced out with punctuation or blanks
- * ({@code "b.u.y  f-o-l-l-o-w-e-r-s"}), but not inside longer words ({@code "class"} does not contain {@code "ass"}).
+ * Terms are folded the same way and match whole words, also when their letters are padded or spaced out with
+ * punctuation or blanks ({@code "b.u.y  f-o-l-l-o-w-e-r-s"}), but not inside longer words ({@code "class"} does not
+ * contain {@code "ass"}, nor does {@code "c1ass"}, whose {@code 1} folds to {@code l}). A finding names the term as
+ * the policy spells it.
  */
 @Service
 public class PreModeration {
@@ -34,7 +39,16 @@ public class PreModeration {
 
 	private static final String SEPARATORS = "[^\\p{L}\\p{N}]*";
 
+	private static final Pattern FORMAT_CHARACTERS = Pattern.compile("\\p{Cf}+");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private final AtomicReference<CompiledTerms> compiled = new AtomicReference<>();
+
+	public PreModeration() {
+		// loads ICU's confusables data (~0.2 s) when the service starts rather than on the first review
+		LookAlikes.fold("a");
+	}
 
 	/** Another review by the same author, to compare with. */
 	public record OtherReview(UUID reviewId, String headline, String body) {
@@ -43,11 +57,12 @@ public class PreModeration {
 	public Screening screen(String headline, String body, Policy policy, List<OtherReview> othersByAuthor) {
 		String original = headline + "\n" + body;
 		String text = normalize(original);
+		String folded = LookAlikes.fold(text);
 		CompiledTerms terms = terms(policy);
 		List<Finding> findings = new ArrayList<>();
-		terms.banned().stream().filter(term -> term.pattern().matcher(text).find())
+		terms.banned().stream().filter(term -> term.pattern().matcher(folded).find())
 			.forEach(term -> findings.add(new Finding(Kind.BANNED_TERM, term.text())));
-		terms.suspect().stream().filter(term -> term.pattern().matcher(text).find())
+		terms.suspect().stream().filter(term -> term.pattern().matcher(folded).find())
 			.forEach(term -> findings.add(new Finding(Kind.SUSPECT_TERM, term.text())));
 		long links = LINK.matcher(text).results().count();
 		if (links > policy.maxLinks()) {
@@ -57,9 +72,9 @@ public class PreModeration {
 		if (capitals >= policy.shouting().capitalsPercent()) {
 			findings.add(new Finding(Kind.SHOUTING, capitals + " % capitals"));
 		}
-		Set<String> shingles = shingles(text);
+		Set<String> shingles = shingles(folded);
 		for (OtherReview other : othersByAuthor) {
-			double similarity = jaccard(shingles, shingles(normalize(other.headline() + "\n" + other.body())));
+			double similarity = jaccard(shingles, shingles(fold(other.headline() + "\n" + other.body())));
 			if (similarity >= policy.nearDuplicateSimilarity()) {
 				findings.add(new Finding(Kind.NEAR_DUPLICATE,
 						String.format(Locale.ROOT, "%.0f %% alike to review %s", similarity * 100, other.reviewId())));
@@ -75,7 +90,13 @@ public class PreModeration {
 	/** NFKC, case-folded, without invisible format characters, runs of whitespace as one space. */
 	static String normalize(String text) {
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-		return folded.replaceAll("\\p{Cf}+", "").replaceAll("\\s+", " ").strip();
+		String visible = FORMAT_CHARACTERS.matcher(folded).replaceAll("");
+		return WHITESPACE.matcher(visible).replaceAll(" ").strip();
+	}
+
+	/** {@link #normalize Normalized}, then accents and look-alike letters folded ({@link LookAlikes}). */
+	static String fold(String text) {
+		return LookAlikes.fold(normalize(text));
 	}
 
 	/**
@@ -123,28 +144,29 @@ public class PreModeration {
 	}
 
 	private static List<Term> compile(List<String> terms) {
-		return terms.stream().filter(term -> term.codePoints().anyMatch(Character::isLetterOrDigit)).map(Term::new)
-			.toList();
+		return terms.stream().map(Term::of).flatMap(Optional::stream).toList();
 	}
 
 	private record CompiledTerms(List<List<String>> source, List<Term> banned, List<Term> suspect) {
 	}
 
-	/** A term and the pattern that finds it. */
+	/** A term as the policy spells it, and the pattern that finds it in folded text. */
 	record Term(String text, Pattern pattern) {
 
-		Term(String text) {
-			this(text, spacedWholeWords(text));
+		/** The term, or none when it has no letter or digit to look for. */
+		static Optional<Term> of(String text) {
+			List<String> letters = fold(text).codePoints().filter(LookAlikes::isLetterOrNumber)
+				.mapToObj(Character::toString).toList();
+			return letters.isEmpty() ? Optional.empty() : Optional.of(new Term(text, spacedWholeWords(letters)));
 		}
 
 		/**
-		 * The term's letters in order, each may be followed by separators (punctuation, blanks), neither preceded nor
-		 * followed by a letter or digit.
+		 * The term's folded letters in order, each may be followed by separators (punctuation, blanks), neither
+		 * preceded nor followed by a letter or digit.
 		 */
-		static Pattern spacedWholeWords(String term) {
-			String letters = normalize(term).codePoints().filter(Character::isLetterOrDigit)
-				.mapToObj(Character::toString).map(Pattern::quote).collect(Collectors.joining(SEPARATORS));
-			return Pattern.compile("(?<![\\p{L}\\p{N}])" + letters + "(?![\\p{L}\\p{N}])");
+		private static Pattern spacedWholeWords(List<String> letters) {
+			String spaced = letters.stream().map(Pattern::quote).collect(Collectors.joining(SEPARATORS));
+			return Pattern.compile("(?<![\\p{L}\\p{N}])" + spaced + "(?![\\p{L}\\p{N}])");
 		}
 	}
 }
