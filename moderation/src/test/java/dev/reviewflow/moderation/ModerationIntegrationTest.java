@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReviewDeleted;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Topics;
@@ -35,6 +36,9 @@ import static org.awaitility.Awaitility.await;
 abstract class ModerationIntegrationTest {
 
 	static final CloudEventCodec CODEC = new CloudEventCodec();
+
+	/** The title the tests' reviews are about unless they name another. */
+	static final String TITLE = "wont-back-down-2012";
 
 	static final DevelopmentTokens TOKENS = DevelopmentTokens.local();
 
@@ -66,10 +70,14 @@ abstract class ModerationIntegrationTest {
 	}
 
 	CloudEvent<ReviewSubmitted> submitted(String author, String body) {
+		return submitted(author, TITLE, body);
+	}
+
+	CloudEvent<ReviewSubmitted> submitted(String author, String titleId, String body) {
 		UUID reviewId = UUID.randomUUID();
 		return CloudEvent.of("review-intake", reviewId.toString(),
-				new ReviewSubmitted(reviewId, "wont-back-down-2012", author, ReviewType.USER, 1, 8, null, null, false,
-						"Headline", body, false, Instant.now()));
+				new ReviewSubmitted(reviewId, titleId, author, ReviewType.USER, 1, 8, null, null, false, "Headline",
+						body, false, Instant.now()));
 	}
 
 	void send(CloudEvent<?> event) {
@@ -78,11 +86,23 @@ abstract class ModerationIntegrationTest {
 
 	/** Sends a new review by {@code author} and waits until pre-moderation gave it {@code expectedStatus}. */
 	UUID moderated(String author, String body, String expectedStatus) {
-		CloudEvent<ReviewSubmitted> event = submitted(author, body);
+		return moderated(author, TITLE, body, expectedStatus);
+	}
+
+	/** Sends a new review by {@code author} of {@code titleId} and waits for pre-moderation's {@code expectedStatus}. */
+	UUID moderated(String author, String titleId, String body, String expectedStatus) {
+		CloudEvent<ReviewSubmitted> event = submitted(author, titleId, body);
 		send(event);
 		UUID reviewId = event.data().reviewId();
 		awaitStatus(reviewId, expectedStatus);
 		return reviewId;
+	}
+
+	/** Sends the review's deletion by its author and waits until moderation has taken it in. */
+	void deleteAndAwait(UUID reviewId, String titleId, String author) {
+		send(CloudEvent.of("review-intake", reviewId.toString(),
+				new ReviewDeleted(reviewId, titleId, author, ReviewType.USER, Instant.now())));
+		awaitStatus(reviewId, "DELETED");
 	}
 
 	void awaitStatus(UUID reviewId, String expectedStatus) {

@@ -3,6 +3,7 @@ package dev.reviewflow.moderation.policy;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Service;
  * invisible format characters dropped, whitespace collapsed) and, for terms and near-duplicates, its accents and
  * look-alike letters are folded ({@link LookAlikes}: {@code "bûy fоllowers"} with a Cyrillic {@code о} reads as
  * {@code "buy followers"}); then a banned term rejects the review (REJECTED), and a suspect term, more than
- * {@link Policy#maxLinks()} links, shouting, or a near-duplicate of another review by the same author holds it for a
- * moderator (HELD); otherwise it is published.
+ * {@link Policy#maxLinks()} links, shouting, a near-duplicate of the author's review of another title (deleted ones
+ * included), or an earlier review of the same title by the same author that moderation hid, removed or rejected (a
+ * repost, see {@link #MODERATED_AGAINST}) holds it for a moderator (HELD); otherwise it is published.
  * <p>
  * Terms are folded the same way and match whole words, also when their letters are padded or spaced out with
  * punctuation or blanks ({@code "b.u.y  f-o-l-l-o-w-e-r-s"}), but not inside longer words ({@code "class"} does not
@@ -45,6 +47,13 @@ public class PreModeration {
 
 	private final AtomicReference<CompiledTerms> compiled = new AtomicReference<>();
 
+	/**
+	 * Where an earlier review of the same title by the same author stood that makes a new one a repost to hold: a
+	 * deleted review keeps this standing against its author, so deleting and posting again does not undo moderation.
+	 */
+	public static final Set<ReviewStatus> MODERATED_AGAINST = Set.copyOf(
+			EnumSet.of(ReviewStatus.HIDDEN, ReviewStatus.REMOVED, ReviewStatus.REJECTED));
+
 	public PreModeration() {
 		// loads ICU's confusables data (~0.2 s) when the service starts rather than on the first review
 		LookAlikes.fold("a");
@@ -54,7 +63,25 @@ public class PreModeration {
 	public record OtherReview(UUID reviewId, String headline, String body) {
 	}
 
-	public Screening screen(String headline, String body, Policy policy, List<OtherReview> othersByAuthor) {
+	/**
+	 * An earlier review of the same title by the same author: where it stood (when it was deleted, where it stood
+	 * then) and the reasons of the last decision about it.
+	 */
+	public record EarlierReview(UUID reviewId, ReviewStatus status, boolean deleted, List<String> reasons) {
+
+		public EarlierReview {
+			reasons = List.copyOf(reasons);
+		}
+	}
+
+	/**
+	 * Screens a new revision.
+	 * @param othersByAuthor the author's reviews of other titles, to find near-duplicates
+	 * @param earlierOfTitle the author's earlier reviews of this title (deleted, or their deletion not yet known);
+	 * those {@link #MODERATED_AGAINST} make this one a repost
+	 */
+	public Screening screen(String headline, String body, Policy policy, List<OtherReview> othersByAuthor,
+			List<EarlierReview> earlierOfTitle) {
 		String original = headline + "\n" + body;
 		String text = normalize(original);
 		String folded = LookAlikes.fold(text);
@@ -81,10 +108,18 @@ public class PreModeration {
 				break;
 			}
 		}
+		earlierOfTitle.stream().filter(earlier -> MODERATED_AGAINST.contains(earlier.status()))
+			.forEach(earlier -> findings.add(new Finding(Kind.REPOST, repost(earlier))));
 		if (findings.stream().anyMatch(finding -> finding.kind() == Kind.BANNED_TERM)) {
 			return new Screening(ReviewStatus.REJECTED, findings);
 		}
 		return new Screening(findings.isEmpty() ? ReviewStatus.PUBLISHED : ReviewStatus.HELD, findings);
+	}
+
+	private static String repost(EarlierReview earlier) {
+		return "review " + earlier.reviewId() + " of this title by the same author was " + earlier.status().name()
+				+ (earlier.deleted() ? " when its author deleted it" : "")
+				+ (earlier.reasons().isEmpty() ? "" : " (" + String.join("; ", earlier.reasons()) + ")");
 	}
 
 	/** NFKC, case-folded, without invisible format characters, runs of whitespace as one space. */

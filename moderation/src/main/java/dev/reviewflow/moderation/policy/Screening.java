@@ -29,11 +29,14 @@ public record Screening(ReviewStatus outcome, List<Finding> findings) {
 		}
 	}
 
-	/** What a finding is about; a banned term rejects, the others hold for a moderator. */
+	/**
+	 * What a finding is about; a banned term rejects, the others hold for a moderator. REPOST: an earlier review of
+	 * the same title by the same author was hidden, removed or rejected (and then, usually, deleted).
+	 */
 	public enum Kind {
 
 		BANNED_TERM("banned term"), SUSPECT_TERM("suspect term"), LINKS("links"), SHOUTING("shouting"),
-		NEAR_DUPLICATE("near-duplicate");
+		NEAR_DUPLICATE("near-duplicate"), REPOST("repost");
 
 		private final String label;
 

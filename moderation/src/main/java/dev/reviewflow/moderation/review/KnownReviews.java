@@ -40,6 +40,9 @@ public class KnownReviews {
 	/** How many of an author's other reviews a new one is compared with for near-duplicates, newest first. */
 	static final int DUPLICATE_CANDIDATES = 50;
 
+	/** How many of the author's earlier reviews of the same title a new one is checked against, newest first. */
+	static final int EARLIER_OF_TITLE = 20;
+
 	private static final String COLUMNS = "review_id, title_id, author_id, revision, status, keeps";
 
 	private final JdbcClient jdbc;
@@ -92,15 +95,19 @@ public class KnownReviews {
 			return;
 		}
 		PolicyVersion policy = policies.current();
+		// near-duplicates are looked for among the author's reviews of other titles, deleted ones included; an earlier
+		// review of this title is a predecessor this one replaces, and counts as a repost when moderation was against it
 		List<PreModeration.OtherReview> others = jdbc.sql("""
 				select review_id, headline, body from review
-				where author_id = ? and review_id <> ? and status <> 'DELETED'
+				where author_id = ? and title_id <> ?
 				order by submitted_at desc limit ?""")
-			.params(authorId, reviewId, DUPLICATE_CANDIDATES)
+			.params(authorId, titleId, DUPLICATE_CANDIDATES)
 			.query((rs, n) -> new PreModeration.OtherReview(rs.getObject(1, UUID.class), rs.getString(2),
 					rs.getString(3)))
 			.list();
-		Screening screening = preModeration.screen(headline, body, policy.policy(), others);
+		List<PreModeration.EarlierReview> earlier = publishedByModerator(reviewId) ? List.of()
+				: earlierOfTitle(reviewId, authorId, titleId, true).stream().map(EarlierReview::screened).toList();
+		Screening screening = preModeration.screen(headline, body, policy.policy(), others, earlier);
 		decide(reviewId, null, screening.outcome(), DecisionActor.AUTOMATIC, null, screening.reasons(),
 				policy.version());
 		events.publishEvent(new ReviewScreened(reviewId, revision, screening, policy.version()));
@@ -189,15 +196,69 @@ public class KnownReviews {
 			.list();
 	}
 
-	/** The author deleted the review: nothing left to moderate. */
+	/**
+	 * The author's other reviews of the review's title, newest first: deleted ones, or one whose deletion has not
+	 * arrived yet (review-intake allows one review per author and title that is not deleted; the next review may be
+	 * read before the earlier one's deletion, which is keyed by another review and may travel on another partition).
+	 * Each with where it stood (a deleted one: when it was deleted) and the last decision about it.
+	 */
+	public List<EarlierReview> earlierOfTitle(KnownReview review) {
+		return earlierOfTitle(review.reviewId(), review.authorId(), review.titleId(), false);
+	}
+
+	/**
+	 * @param lock whether to wait for a decision about one of them that another transaction is taking, and see it
+	 */
+	private List<EarlierReview> earlierOfTitle(UUID reviewId, String authorId, String titleId, boolean lock) {
+		record Row(UUID reviewId, ReviewStatus status, @Nullable Instant deletedAt) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select review_id, coalesce(status_when_deleted, status), deleted_at
+				from review where author_id = ? and title_id = ? and review_id <> ?
+				order by submitted_at desc, review_id limit ?""" + (lock ? " for share" : ""))
+			.params(authorId, titleId, reviewId, EARLIER_OF_TITLE)
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), ReviewStatus.valueOf(rs.getString(2)),
+					instant(rs.getTimestamp(3))))
+			.list();
+		// read after the lock: a decision committed while this waited is seen
+		return rows.stream().map(row -> {
+			List<Decision> decisions = decisions(row.reviewId());
+			return new EarlierReview(row.reviewId(), row.status(), row.deletedAt(),
+					decisions.isEmpty() ? null : decisions.getLast());
+		}).toList();
+	}
+
+	/** Whether a moderator has published a revision of the review (kept it): it is no longer held as a repost. */
+	private boolean publishedByModerator(UUID reviewId) {
+		return jdbc.sql("""
+				select exists (select 1 from decision
+				  where review_id = ? and actor = 'MODERATOR' and status = 'PUBLISHED')""")
+			.param(reviewId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The author deleted the review: nothing left to moderate. The row stays, with the status it had
+	 * ({@code status_when_deleted}): a hidden, removed or rejected review still counts against a new review of the
+	 * same title by the same author, and its text against near-duplicates.
+	 * @param at when the author deleted it (review-intake's time, for people to read)
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void deleted(UUID reviewId) {
-		int changed = jdbc.sql("update review set status = ?, updated_at = ? where review_id = ? and status <> ?")
-			.params(ReviewStatus.DELETED.name(), Timestamp.from(Instant.now(clock)), reviewId, ReviewStatus.DELETED.name())
+	void deleted(UUID reviewId, Instant at) {
+		Timestamp now = Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+		int changed = jdbc.sql("""
+				update review set status = ?, status_when_deleted = status, deleted_at = ?, updated_at = ?
+				where review_id = ? and status <> ?""")
+			.params(ReviewStatus.DELETED.name(), Timestamp.from(at), now, reviewId, ReviewStatus.DELETED.name())
 			.update();
 		if (changed == 1) {
 			events.publishEvent(new ReviewWithdrawn(reviewId));
 		}
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	private static KnownReview review(ResultSet rs) throws SQLException {

@@ -35,7 +35,7 @@ class ReviewEvents {
 					submitted.body(), submitted.submittedAt());
 			case ReviewEdited edited -> reviews.received(edited.reviewId(), edited.titleId(), edited.authorId(),
 					edited.type(), edited.revision(), edited.headline(), edited.body(), edited.editedAt());
-			case ReviewDeleted deleted -> reviews.deleted(deleted.reviewId());
+			case ReviewDeleted deleted -> reviews.deleted(deleted.reviewId(), deleted.deletedAt());
 			default -> throw new IllegalArgumentException("Unexpected event on reviews.review-events: " + event.type());
 		}
 	}

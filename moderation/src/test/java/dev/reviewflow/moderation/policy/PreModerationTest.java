@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.moderation.policy.PreModeration.EarlierReview;
 import dev.reviewflow.moderation.policy.PreModeration.OtherReview;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class PreModerationTest {
 					java.time.Duration.ZERO));
 
 	Screening screen(String headline, String body) {
-		return preModeration.screen(headline, body, policy, List.of());
+		return preModeration.screen(headline, body, policy, List.of(), List.of());
 	}
 
 	@Test
@@ -88,12 +89,57 @@ class PreModerationTest {
 				"A moving story about two mothers fighting a failing school, with great performances throughout."));
 		Screening copy = preModeration.screen("Loved it!",
 				"A moving story about two mothers fighting a failing school, with great performances throughout!!",
-				policy, others);
+				policy, others, List.of());
 		assertThat(copy.outcome()).isEqualTo(ReviewStatus.HELD);
 		assertThat(copy.reasons()).singleElement().asString().startsWith("near-duplicate: 100 % alike to review " + other);
 		Screening different = preModeration.screen("Meh", "Slow, predictable and far too long for what it says.",
-				policy, others);
+				policy, others, List.of());
 		assertThat(different.outcome()).isEqualTo(ReviewStatus.PUBLISHED);
+	}
+
+	@Test
+	void anEarlierReviewOfTheTitleThatWasHiddenRemovedOrRejectedHoldsARepostWhateverItsText() {
+		for (ReviewStatus status : List.of(ReviewStatus.HIDDEN, ReviewStatus.REMOVED, ReviewStatus.REJECTED)) {
+			UUID earlier = UUID.randomUUID();
+			Screening repost = preModeration.screen("Fine", "A calm and different text.", policy, List.of(),
+					List.of(new EarlierReview(earlier, status, true, List.of("reported case REMOVE: spam"))));
+			assertThat(repost.outcome()).as("earlier review %s", status).isEqualTo(ReviewStatus.HELD);
+			assertThat(repost.kinds()).containsExactly("REPOST");
+			assertThat(repost.reasons()).containsExactly("repost: review " + earlier + " of this title by the same author was "
+					+ status + " when its author deleted it (reported case REMOVE: spam)");
+		}
+	}
+
+	@Test
+	void anEarlierReviewWhoseDeletionIsNotKnownYetCountsAsWell() {
+		UUID earlier = UUID.randomUUID();
+		Screening repost = preModeration.screen("Fine", "A calm text.", policy, List.of(),
+				List.of(new EarlierReview(earlier, ReviewStatus.REMOVED, false, List.of())));
+		assertThat(repost.outcome()).isEqualTo(ReviewStatus.HELD);
+		assertThat(repost.reasons()).containsExactly("repost: review " + earlier + " of this title by the same author was REMOVED");
+	}
+
+	@Test
+	void anEarlierReviewThatStoodPublishedOrHeldChangesNothing() {
+		for (ReviewStatus status : List.of(ReviewStatus.PUBLISHED, ReviewStatus.HELD, ReviewStatus.PENDING)) {
+			Screening screening = preModeration.screen("Fine", "A calm text.", policy, List.of(),
+					List.of(new EarlierReview(UUID.randomUUID(), status, true, List.of("some reason"))));
+			assertThat(screening.outcome()).as("earlier review %s", status).isEqualTo(ReviewStatus.PUBLISHED);
+			assertThat(screening.findings()).isEmpty();
+		}
+	}
+
+	@Test
+	void aRepostWithABannedTermIsRejectedAndNamesBoth() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		Screening screening = preModeration.screen("Deal", "buy followers here", policy, List.of(),
+				List.of(new EarlierReview(first, ReviewStatus.REJECTED, true, List.of("banned term: buy followers")),
+						new EarlierReview(second, ReviewStatus.PUBLISHED, true, List.of())));
+		assertThat(screening.outcome()).isEqualTo(ReviewStatus.REJECTED);
+		assertThat(screening.kinds()).containsExactly("BANNED_TERM", "REPOST");
+		assertThat(screening.reasons()).hasSize(2).last().asString().contains(first.toString())
+			.doesNotContain(second.toString());
 	}
 
 	@Test

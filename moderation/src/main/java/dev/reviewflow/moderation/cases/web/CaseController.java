@@ -13,6 +13,7 @@ import dev.reviewflow.moderation.cases.Cases;
 import dev.reviewflow.moderation.cases.ModerationCase;
 import dev.reviewflow.moderation.policy.ModerationProperties;
 import dev.reviewflow.moderation.review.Decision;
+import dev.reviewflow.moderation.review.EarlierReview;
 import dev.reviewflow.moderation.review.KnownReview;
 import dev.reviewflow.moderation.review.KnownReviews;
 import dev.reviewflow.moderation.review.ReviewContent;
@@ -73,9 +74,13 @@ class CaseController {
 			@JsonUnwrapped ReviewContent content) {
 	}
 
-	/** A case in full: the case, the review as submitted, its reports and every decision about the review. */
+	/**
+	 * A case in full: the case, the review as submitted, its reports, every decision about the review, and the
+	 * author's earlier reviews of the same title (deleted ones), each with where it stood and the last decision about
+	 * it: a repost of a hidden, removed or rejected review is held with reason REPOST.
+	 */
 	record CaseDetail(@JsonUnwrapped ModerationCase moderationCase, ReviewUnderModeration review,
-			List<CaseReports.CaseReport> reports, List<Decision> decisions) {
+			List<CaseReports.CaseReport> reports, List<Decision> decisions, List<EarlierReview> earlierReviews) {
 	}
 
 	@GetMapping
@@ -98,7 +103,7 @@ class CaseController {
 		return new CaseDetail(found,
 				new ReviewUnderModeration(review.reviewId(), review.titleId(), review.authorId(), review.status().name(),
 						review.keeps(), content),
-				reports.ofCase(caseId), reviews.decisions(found.reviewId()));
+				reports.ofCase(caseId), reviews.decisions(found.reviewId()), reviews.earlierOfTitle(review));
 	}
 
 	@PostMapping("/{caseId}/claim")
