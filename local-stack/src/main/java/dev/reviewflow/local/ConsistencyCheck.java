@@ -47,6 +47,9 @@ public final class ConsistencyCheck {
 
 	private final int minVotes;
 
+	/** Titles asked for per page of scoring's {@code GET /api/titles/scores} (its default largest page). */
+	private static final int TITLES_PER_PAGE = 100;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	public ConsistencyCheck(String jdbcUrl, String user, String password, URI scoring, int minVotes) {
@@ -156,8 +159,13 @@ public final class ConsistencyCheck {
 					+ " of " + global.get("count"));
 		}
 		Map<String, JsonNode> scores = new HashMap<>();
-		for (JsonNode score : get("/api/titles/scores")) {
-			scores.put(score.get("titleId").asString(), score);
+		// page by page (the pages are in the order of the title ids), until a page comes back short
+		for (int page = 0;; page++) {
+			JsonNode answer = get("/api/titles/scores?page=" + page + "&size=" + TITLES_PER_PAGE);
+			answer.get("items").forEach(score -> scores.put(score.get("titleId").asString(), score));
+			if (answer.get("items").size() < answer.get("size").asInt()) {
+				break;
+			}
 		}
 		for (Map.Entry<String, long[]> title : histograms.entrySet()) {
 			compareTitle(title.getKey(), title.getValue(), scores.get(title.getKey()), c, divergences);

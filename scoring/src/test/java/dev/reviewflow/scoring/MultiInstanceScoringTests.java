@@ -1,6 +1,7 @@
 package dev.reviewflow.scoring;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,11 +83,97 @@ class MultiInstanceScoringTests {
 			}
 			assertThat(owners).as("the titles are spread over both instances").hasSize(2);
 
-			// the list of all titles (also a live stream's first values) gathers both instances' titles
+			// the pages of all titles gather both instances' titles, merged in the order of the ids
 			for (Http client : clients) {
-				List<String> listed = client.get("/api/titles/scores").json().findValuesAsString("titleId");
-				assertThat(listed).containsAll(titles);
+				List<String> listed = new ArrayList<>();
+				long total = Long.MAX_VALUE;
+				for (int page = 0; (long) page * 5 < total; page++) {
+					Http.Response answer = client.get("/api/titles/scores?page=" + page + "&size=5");
+					assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+					total = answer.json().get("totalItems").asLong();
+					listed.addAll(answer.json().get("items").findValuesAsString("titleId"));
+				}
+				assertThat(listed).isSorted().doesNotHaveDuplicates().containsAll(titles).hasSize((int) total);
 			}
+		}
+		finally {
+			instances.forEach(ConfigurableApplicationContext::close);
+		}
+	}
+
+	/**
+	 * An instance whose owner of a key does not answer (here: one that advertises an address where connections are
+	 * taken but never answered) answers 503 with Retry-After within the read timeout, instead of hanging.
+	 */
+	@Test
+	void anOwnerThatDoesNotAnswerIsA503WithRetryAfterNotAHangingRequest() throws Exception {
+		String applicationId = "scoring-silent-" + UUID.randomUUID().toString().substring(0, 6);
+		String prefix = applicationId + "-title";
+		List<ConfigurableApplicationContext> instances = new ArrayList<>();
+		// accepts connections into its backlog and never reads from them
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+				TopicProbe probe = TopicProbe.on(Topics.TITLE_SCORES.name())) {
+			for (int i = 0; i < 2; i++) {
+				List<String> args = new ArrayList<>(List.of("--server.port=" + freePort(),
+						"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
+						"--spring.kafka.streams.application-id=" + applicationId,
+						"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + applicationId
+								+ "-" + i,
+						"--reviewflow.scoring.queries.forwarding.read-timeout=500ms"));
+				if (i == 1) {
+					args.add("--spring.kafka.streams.properties.application.server=localhost:" + silent.getLocalPort());
+				}
+				instances.add(new SpringApplicationBuilder(ScoringApplication.class).run(args.toArray(String[]::new)));
+			}
+			List<Http> clients = instances.stream()
+				.map(context -> Http.on(Integer.parseInt(context.getEnvironment().getProperty("local.server.port"))))
+				.toList();
+			for (Http client : clients) {
+				await().atMost(Duration.ofSeconds(90))
+					.until(() -> client.get("/actuator/health/readiness").status() == 200);
+			}
+			List<String> titles = new ArrayList<>();
+			for (int t = 0; t < 12; t++) {
+				String titleId = prefix + "-" + t;
+				titles.add(titleId);
+				probe.send(Topics.RATINGS.name(), titleId, CODEC.encode(CloudEvent.of("review-intake", titleId,
+						new RatingSet(titleId, "user", 1 + t % 10, Instant.now(), 1))));
+			}
+			// the silent instance's own titles are there, read from its own stores
+			Http healthy = clients.getFirst();
+			HostInfo silentOwner = new HostInfo("localhost", silent.getLocalPort());
+			KafkaStreamsInteractiveQueryService metadata = instances.getFirst()
+				.getBean(KafkaStreamsInteractiveQueryService.class);
+			List<String> silentsTitles = new ArrayList<>();
+			for (String titleId : titles) {
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> clients.get(1)
+						.with("X-Reviewflow-Forwarded", "true")
+						.get("/api/titles/" + titleId + "/score")
+						.status() == 200
+							|| healthy.with("X-Reviewflow-Forwarded", "true")
+								.get("/api/titles/" + titleId + "/score")
+								.status() == 200);
+				if (silentOwner.equals(metadata.getKafkaStreamsApplicationHostInfo("title-tallies", titleId,
+						new StringSerializer()))) {
+					silentsTitles.add(titleId);
+				}
+			}
+			assertThat(silentsTitles).as("some titles are kept by the silent instance").isNotEmpty();
+
+			for (String path : List.of("/api/titles/" + silentsTitles.getFirst() + "/score", "/api/titles/scores")) {
+				long started = System.nanoTime();
+				Http.Response answer = healthy.get(path);
+				Duration took = Duration.ofNanos(System.nanoTime() - started);
+				assertThat(answer.status()).as(path + ": " + answer).isEqualTo(503);
+				assertThat(answer.isProblem()).isTrue();
+				assertThat(answer.header("Retry-After")).isEqualTo("2");
+				assertThat(answer.json().get("detail").asString()).contains("did not answer");
+				assertThat(took).as(path).isLessThan(Duration.ofSeconds(5));
+			}
+			// what the healthy instance keeps itself it still answers
+			String own = titles.stream().filter(titleId -> !silentsTitles.contains(titleId)).findFirst().orElseThrow();
+			assertThat(healthy.get("/api/titles/" + own + "/score").status()).isEqualTo(200);
 		}
 		finally {
 			instances.forEach(ConfigurableApplicationContext::close);

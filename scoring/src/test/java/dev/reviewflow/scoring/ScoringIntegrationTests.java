@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
+import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.HelpfulnessVoteSet;
+import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.RatingSet;
 import dev.reviewflow.events.Vote;
 import dev.reviewflow.scoring.replay.Replay;
@@ -51,7 +56,10 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.streams.state-dir=${java.io.tmpdir}/scoring-it-${random.uuid}",
 				// small caps and a quick heartbeat, so the stream limits can be reached and freed in a test
 				"reviewflow.scoring.live.max-streams-per-client=2", "reviewflow.scoring.live.max-streams=4",
-				"reviewflow.scoring.live.heartbeat=500ms", DevelopmentTokens.SERVICE_PROPERTY })
+				"reviewflow.scoring.live.heartbeat=500ms",
+				// a stream for all titles starts with the first three titles by id
+				"reviewflow.scoring.live.snapshot-titles=3", "reviewflow.scoring.queries.max-page-size=50",
+				DevelopmentTokens.SERVICE_PROPERTY })
 @Import(RealInfrastructure.class)
 class ScoringIntegrationTests {
 
@@ -177,6 +185,164 @@ class ScoringIntegrationTests {
 		finally {
 			reader.interrupt();
 			client.close();
+		}
+	}
+
+	/** Every title's score, page by page in the order of the ids; the pages together hold each title once. */
+	@Test
+	void titleScoresComePageByPageInTheOrderOfTheirIds() {
+		String prefix = "paged-" + UUID.randomUUID().toString().substring(0, 6);
+		List<String> titles = java.util.stream.IntStream.range(0, 7).mapToObj(i -> prefix + "-" + i).toList();
+		titles.forEach(titleId -> rate(titleId, "alice", 6));
+		for (String titleId : titles) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> Http.on(port).get("/api/titles/" + titleId + "/score").status() == 200);
+		}
+
+		Http.Response first = Http.on(port).get("/api/titles/scores?page=0&size=3");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.json().get("page").asInt()).isZero();
+		assertThat(first.json().get("size").asInt()).isEqualTo(3);
+		assertThat(first.json().get("items").size()).isEqualTo(3);
+		long total = first.json().get("totalItems").asLong();
+		assertThat(total).isGreaterThanOrEqualTo(titles.size());
+
+		List<String> listed = new java.util.ArrayList<>();
+		for (int page = 0; (long) page * 3 < total; page++) {
+			Http.Response answer = Http.on(port).get("/api/titles/scores?page=" + page + "&size=3");
+			assertThat(answer.json().get("page").asInt()).isEqualTo(page);
+			answer.json().get("items").forEach(score -> listed.add(score.get("titleId").asString()));
+		}
+		assertThat(listed).as("in the order of the ids, each once").isSorted().doesNotHaveDuplicates();
+		assertThat(listed).containsAll(titles);
+		Http.Response pageOfOurs = Http.on(port)
+			.get("/api/titles/scores?page=" + listed.indexOf(prefix + "-3") / 3 + "&size=3");
+		assertThat(pageOfOurs.json().get("items").findValuesAsString("titleId")).contains(prefix + "-3");
+		assertThat(pageOfOurs.json().get("items").findValues("userRating").getFirst().get("count").asLong())
+			.isPositive();
+
+		Http.Response beyond = Http.on(port).get("/api/titles/scores?page=" + (total / 3 + 1) + "&size=3");
+		assertThat(beyond.status()).isEqualTo(200);
+		assertThat(beyond.json().get("items").size()).isZero();
+		assertThat(beyond.json().get("totalItems").asLong()).isGreaterThanOrEqualTo(total);
+
+		Http.Response capped = Http.on(port).get("/api/titles/scores?size=5000");
+		assertThat(capped.json().get("size").asInt()).as("the configured maximum").isEqualTo(50);
+		assertThat(capped.json().get("items").size()).isEqualTo((int) Math.min(50, total));
+		Http.Response defaults = Http.on(port).get("/api/titles/scores");
+		assertThat(defaults.json().get("page").asInt()).isZero();
+		assertThat(defaults.json().get("size").asInt()).isEqualTo(20);
+	}
+
+	@Test
+	void aBadPageOrSizeIsAProblem() {
+		for (String query : List.of("page=-1", "size=0", "size=-5", "page=abc", "size=ten", "page=1000001")) {
+			Http.Response answer = Http.on(port).get("/api/titles/scores?" + query);
+			assertThat(answer.status()).as(query).isEqualTo(400);
+			assertThat(answer.isProblem()).as(query).isTrue();
+			assertThat(answer.json().get("detail").asString()).as(query).containsAnyOf("page", "size");
+		}
+	}
+
+	/**
+	 * A stream for a title starts with the title's score and its published reviews' scores, read from the
+	 * title-reviews index; a removed review of the title, and a review of another title, are not among them.
+	 */
+	@Test
+	void aTitleStreamStartsWithItsPublishedReviewsScores() throws Exception {
+		String titleId = "indexed-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID published = review(titleId, ReviewStatus.PUBLISHED);
+		UUID removed = review(titleId, ReviewStatus.REMOVED);
+		UUID elsewhere = review(titleId + "-sequel", ReviewStatus.PUBLISHED);
+		for (UUID reviewId : List.of(published, removed, elsewhere)) {
+			String ofTitle = reviewId.equals(elsewhere) ? titleId + "-sequel" : titleId;
+			for (int i = 0; i < 3; i++) {
+				probe.send(Topics.VOTES.name(), reviewId.toString(), CODEC.encode(CloudEvent.of("moderation",
+						reviewId.toString(), new HelpfulnessVoteSet(reviewId, ofTitle, "voter-" + i,
+								i == 0 ? Vote.NOT_HELPFUL : Vote.HELPFUL, Instant.now(), VERSIONS.incrementAndGet()))));
+			}
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Http.Response score = Http.on(port).get("/api/titles/" + titleId + "/score");
+			assertThat(score.status()).isEqualTo(200);
+			assertThat(score.json().get("reviewCounts").get("user").asLong()).isEqualTo(1);
+			for (UUID reviewId : List.of(published, removed, elsewhere)) {
+				assertThat(Http.on(port).get("/api/reviews/" + reviewId + "/score").json().get("total").asLong())
+					.isEqualTo(3);
+			}
+		});
+
+		// every score change has gone by the live stream: what follows can only come from the snapshot
+		TopicProbe.awaitConsumed("scoring", Topics.VOTES.name());
+		TopicProbe.awaitConsumed(listeners.getListenerContainer("scoring-live").getGroupId(),
+				Topics.REVIEW_SCORES.name());
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpResponse<java.util.stream.Stream<String>> response = client.send(
+				streamRequest("titleId=" + titleId, null), HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("id:" + published));
+			assertThat(lines).contains("event:title-score", "event:review-score");
+			assertThat(lines.stream().filter(line -> line.startsWith("data:") && line.contains(published.toString())))
+				.singleElement()
+				.satisfies(line -> assertThat(line).contains("\"helpful\":2", "\"notHelpful\":1"));
+			// two heartbeats later, nothing of the removed review nor of the other title's has come
+			int seen = lines.size();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> lines.subList(seen, lines.size()).stream().filter(":heartbeat"::equals).count() >= 2);
+			assertThat(String.join("\n", lines)).doesNotContain(removed.toString()).doesNotContain(elsewhere.toString());
+		}
+		finally {
+			reader.interrupt();
+			client.shutdownNow();
+		}
+	}
+
+	/** A review submitted and decided on, as review-intake and moderation publish them. */
+	UUID review(String titleId, ReviewStatus status) {
+		UUID reviewId = UUID.randomUUID();
+		probe.send(Topics.REVIEW_EVENTS.name(), reviewId.toString(), CODEC.encode(CloudEvent.of("review-intake",
+				reviewId.toString(), new ReviewSubmitted(reviewId, titleId, "author-" + reviewId, ReviewType.USER, 1,
+						8, null, null, false, "headline", "body", false, Instant.now()))));
+		probe.send(Topics.MODERATION_DECISIONS.name(), reviewId.toString(), CODEC.encode(CloudEvent.of("moderation",
+				reviewId.toString(), new ModerationDecided(UUID.randomUUID(), reviewId, titleId, "author-" + reviewId,
+						1, status, DecisionActor.AUTOMATIC, null, List.of(), Instant.now(), 1))));
+		return reviewId;
+	}
+
+	/** A stream for all titles starts with the first titles by id (three here), title scores only. */
+	@Test
+	void aStreamForAllTitlesStartsWithTheFirstTitlesById() throws Exception {
+		for (int i = 0; i < 4; i++) {
+			rate("aaa-first-" + i, "alice", 5);
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Http.on(port).get("/api/titles/aaa-first-3/score").status() == 200);
+		List<String> firstThree = Http.on(port).get("/api/titles/scores?size=3").json().get("items")
+			.findValuesAsString("titleId");
+		assertThat(firstThree).hasSize(3);
+
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		HttpResponse<java.util.stream.Stream<String>> response = client.send(streamRequest("", null),
+				HttpResponse.BodyHandlers.ofLines());
+		assertThat(response.statusCode()).isEqualTo(200);
+		Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+		try {
+			// the snapshot is queued before any live change can be: the first three events are it
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> lines.stream().filter(line -> line.startsWith("event:")).count() >= 3);
+			List<String> events = lines.stream().filter(line -> line.startsWith("event:")).limit(3).toList();
+			assertThat(events).containsOnly("event:title-score");
+			List<String> ids = lines.stream().filter(line -> line.startsWith("id:")).limit(3)
+				.map(line -> line.substring(3)).toList();
+			assertThat(ids).isEqualTo(firstThree);
+		}
+		finally {
+			reader.interrupt();
+			client.shutdownNow();
 		}
 	}
 

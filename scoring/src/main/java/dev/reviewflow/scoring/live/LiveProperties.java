@@ -17,9 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * replaces is noticed gone only at the next heartbeat)
  * @param maxStreamAge how long a stream lasts before the server ends it; browsers reconnect on their own, so a
  * client that went away without a word frees its place within this time at the latest
+ * @param snapshotTitles how many titles a stream for all titles gets first (the first by id, title scores only);
+ * the rest arrive as they change, or page by page from {@code GET /api/titles/scores}
  */
 @ConfigurationProperties("reviewflow.scoring.live")
 public record LiveProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("500") int clientBuffer,
 		@DefaultValue("20") int maxTitles, @DefaultValue("200") int maxStreams,
-		@DefaultValue("20") int maxStreamsPerClient, @DefaultValue("30m") Duration maxStreamAge) {
+		@DefaultValue("20") int maxStreamsPerClient, @DefaultValue("30m") Duration maxStreamAge,
+		@DefaultValue("100") int snapshotTitles) {
 }

@@ -2,6 +2,7 @@ package dev.reviewflow.scoring.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,23 +118,45 @@ class LiveScores implements DisposableBean {
 	}
 
 	private SseEmitter open(Set<String> titleIds, String owner) {
-		List<TitleScoreChanged> current = titleIds.isEmpty() ? cluster.allTitleScores()
-				: titleIds.stream().flatMap(id -> cluster.titleScore(id).stream()).toList();
-		List<ReviewScoreChanged> reviews = titleIds.stream()
-			.flatMap(id -> scores.reviewScoresOfTitle(id).stream())
-			.toList();
+		List<ScoreUpdate> current = snapshot(titleIds);
 		SseEmitter emitter = new SseEmitter(properties.maxStreamAge().toMillis());
 		LiveClient client = new LiveClient(emitter, titleIds, properties.clientBuffer());
 		emitter.onCompletion(() -> remove(client));
 		emitter.onTimeout(() -> remove(client));
 		emitter.onError(error -> remove(client));
-		current.forEach(score -> client.offer(titleUpdate(score)));
-		reviews.forEach(score -> client.offer(reviewUpdate(score, scores.titleOfReview(score.reviewId()))));
+		current.forEach(client::offer);
 		// from here on the client's place is freed by forget(), not by connect()
 		owners.put(client, owner);
 		clients.add(client);
 		Thread.ofVirtual().name("live-client").start(client::pump);
 		return emitter;
+	}
+
+	/**
+	 * What a new stream gets first, never more than its buffer holds, so reading it costs what can be sent. For all
+	 * titles: title scores only, the first {@code snapshot-titles} by id (one pass over the titles of each instance,
+	 * never a review); a dashboard that wants every title pages through {@code GET /api/titles/scores}, and gets
+	 * every change live. For given titles: each title's score and its most helpful reviews' scores, from the
+	 * {@code title-reviews} index (one prefix scan per title: the cost is that title's reviews, not all reviews).
+	 */
+	private List<ScoreUpdate> snapshot(Set<String> titleIds) {
+		if (titleIds.isEmpty()) {
+			return cluster.titleScores(0, Math.min(properties.snapshotTitles(), properties.clientBuffer()))
+				.items()
+				.stream()
+				.map(LiveScores::titleUpdate)
+				.toList();
+		}
+		List<ScoreUpdate> updates = new ArrayList<>();
+		for (String titleId : titleIds) {
+			cluster.titleScore(titleId).ifPresent(score -> updates.add(titleUpdate(score)));
+		}
+		int reviewsPerTitle = Math.max(0, (properties.clientBuffer() - titleIds.size()) / titleIds.size());
+		for (String titleId : titleIds) {
+			scores.reviewScoresOfTitle(titleId, reviewsPerTitle)
+				.forEach(score -> updates.add(reviewUpdate(score, titleId)));
+		}
+		return updates;
 	}
 
 	@KafkaListener(id = "scoring-live", idIsGroup = false, groupId = "scoring-live-${random.uuid}",

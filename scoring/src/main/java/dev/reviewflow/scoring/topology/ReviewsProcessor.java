@@ -1,5 +1,6 @@
 package dev.reviewflow.scoring.topology;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import dev.reviewflow.events.CloudEvent;
@@ -7,6 +8,8 @@ import dev.reviewflow.events.ModerationDecided;
 import dev.reviewflow.events.ReviewDeleted;
 import dev.reviewflow.events.ReviewEdited;
 import dev.reviewflow.events.ReviewSubmitted;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,11 +18,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Follows each review through submission, edits, moderation decisions and deletion (keyed by reviewId), and
  * forwards, keyed by titleId, how its title's counts change: a review counts while its current revision is
- * PUBLISHED. Replays and duplicates change nothing: the state says what the review already contributes.
+ * PUBLISHED. Replays and duplicates change nothing: the state says what the review already contributes. Keeps the
+ * index of each title's published reviews ({@link TitleReview}) in step with the states.
  */
 final class ReviewsProcessor implements Processor<String, CloudEvent<?>, String, ReviewContribution.Change> {
 
 	private KeyValueStore<String, ReviewState> states;
+
+	private KeyValueStore<String, TitleReview> titleReviews;
 
 	private ProcessorContext<String, ReviewContribution.Change> context;
 
@@ -27,6 +33,13 @@ final class ReviewsProcessor implements Processor<String, CloudEvent<?>, String,
 	public void init(ProcessorContext<String, ReviewContribution.Change> context) {
 		this.context = context;
 		this.states = context.getStateStore(ScoringTopology.REVIEW_STATES);
+		this.titleReviews = context.getStateStore(ScoringTopology.TITLE_REVIEWS);
+		// once the task runs (its stores restored): an index kept from before it existed is filled from the states
+		Cancellable[] once = new Cancellable[1];
+		once[0] = context.schedule(Duration.ofMillis(100), PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+			once[0].cancel();
+			TitleReview.backfill(states, titleReviews);
+		});
 	}
 
 	@Override
@@ -48,6 +61,7 @@ final class ReviewsProcessor implements Processor<String, CloudEvent<?>, String,
 			return;
 		}
 		states.put(reviewId, after);
+		TitleReview.update(titleReviews, reviewId, before, after);
 		ReviewContribution delta = after.contribution()
 			.minus(before == null ? ReviewContribution.NONE : before.contribution());
 		if (!delta.equals(ReviewContribution.NONE)) {

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jspecify.annotations.Nullable;
@@ -47,40 +49,46 @@ public class ScoreQueries {
 			.toScore(reviewId);
 	}
 
-	/** Every title's current score. */
-	public List<TitleScoreChanged> allTitleScores() {
-		return this.<TitleTally, List<TitleScoreChanged>>read(ScoringTopology.TITLE_TALLIES, store -> {
-			List<TitleScoreChanged> scores = new ArrayList<>();
+	/**
+	 * The first {@code limit} of this instance's titles in the order of their ids, with their current scores, and how
+	 * many titles this instance keeps: one pass over its {@code title-tallies}, holding at most {@code limit} of them.
+	 */
+	public LocalTitles firstTitleScores(int limit) {
+		return this.<TitleTally, LocalTitles>read(ScoringTopology.TITLE_TALLIES, store -> {
+			TreeMap<String, TitleTally> first = new TreeMap<>();
+			long count = 0;
 			try (KeyValueIterator<String, TitleTally> all = store.all()) {
-				all.forEachRemaining(entry -> scores.add(entry.value.toScore(entry.key, settings)));
+				while (all.hasNext()) {
+					KeyValue<String, TitleTally> entry = all.next();
+					count++;
+					if (first.size() < limit) {
+						first.put(entry.key, entry.value);
+					}
+					else if (limit > 0 && entry.key.compareTo(first.lastKey()) < 0) {
+						first.put(entry.key, entry.value);
+						first.pollLastEntry();
+					}
+				}
 			}
-			return scores;
+			List<TitleScoreChanged> scores = new ArrayList<>(first.size());
+			first.forEach((titleId, tally) -> scores.add(tally.toScore(titleId, settings)));
+			return new LocalTitles(scores, count);
 		});
 	}
 
-	/** The current scores of a title's reviews that have votes. */
-	public List<ReviewScoreChanged> reviewScoresOfTitle(String titleId) {
-		List<String> reviewIds = this.<ReviewState, List<String>>read(ScoringTopology.REVIEW_STATES, states -> {
-			List<String> ids = new ArrayList<>();
-			try (KeyValueIterator<String, ReviewState> all = states.all()) {
-				all.forEachRemaining(entry -> {
-					if (titleId.equals(entry.value.titleId())) {
-						ids.add(entry.key);
-					}
-				});
-			}
-			return ids;
-		});
-		return this.<ReviewTally, List<ReviewScoreChanged>>read(ScoringTopology.REVIEW_TALLIES, tallies -> {
-			List<ReviewScoreChanged> scores = new ArrayList<>();
-			for (String reviewId : reviewIds) {
-				ReviewTally tally = tallies.get(reviewId);
-				if (tally != null) {
-					scores.add(tally.toScore(UUID.fromString(reviewId)));
-				}
-			}
-			return scores;
-		});
+	/** Titles an instance keeps: the first ones by id, and how many it keeps in all. */
+	public record LocalTitles(List<TitleScoreChanged> first, long total) {
+	}
+
+	/**
+	 * The current scores of a title's published reviews that have votes, most helpful first, at most {@code limit}:
+	 * one prefix scan of the {@code title-reviews} index and one lookup per review of the title. This instance's
+	 * reviews only (reviews are spread over the instances by review id).
+	 */
+	public List<ReviewScoreChanged> reviewScoresOfTitle(String titleId, int limit) {
+		return this.<TitleReview, List<ReviewScoreChanged>>read(ScoringTopology.TITLE_REVIEWS,
+				index -> this.<ReviewTally, List<ReviewScoreChanged>>read(ScoringTopology.REVIEW_TALLIES,
+						tallies -> TitleReview.scoresOf(index, tallies, titleId, limit)));
 	}
 
 	/**

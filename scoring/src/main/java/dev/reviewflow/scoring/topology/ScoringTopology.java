@@ -49,6 +49,12 @@ public final class ScoringTopology {
 	/** What scoring knows of each review (type, verdict, revision, latest decision), keyed by reviewId. */
 	public static final String REVIEW_STATES = "review-states";
 
+	/**
+	 * Each title's published reviews, keyed {@code titleId|reviewId} ({@link TitleReview}): a title's reviews by one
+	 * prefix scan. Beside {@link #REVIEW_STATES}, partitioned by review.
+	 */
+	public static final String TITLE_REVIEWS = "title-reviews";
+
 	/** Each voter's current vote on each review, keyed {@code reviewId|voterId}. */
 	public static final String VOTER_VOTES = "voter-votes";
 
@@ -98,6 +104,8 @@ public final class ScoringTopology {
 				Serdes.String(), StateSerdes.of(ReviewTally.class)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVIEW_STATES),
 				Serdes.String(), StateSerdes.of(ReviewState.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TITLE_REVIEWS),
+				Serdes.String(), StateSerdes.of(TitleReview.class)));
 		Produced<String, CloudEvent<?>> produced = Produced.with(Serdes.String(), events);
 		Consumed<String, CloudEvent<?>> consumed = Consumed.with(Serdes.String(), events);
 
@@ -133,7 +141,7 @@ public final class ScoringTopology {
 		builder.stream(Topics.REVIEW_EVENTS.name(), consumed)
 			.merge(builder.stream(Topics.MODERATION_DECISIONS.name(), consumed))
 			.peek((key, event) -> counted(meters, event))
-			.process(ReviewsProcessor::new, REVIEW_STATES)
+			.process(ReviewsProcessor::new, REVIEW_STATES, TITLE_REVIEWS)
 			.repartition(Repartitioned.with(Serdes.String(), StateSerdes.of(ReviewContribution.Change.class))
 				.withName("title-review-changes")
 				.withNumberOfPartitions(Topics.PARTITIONS))

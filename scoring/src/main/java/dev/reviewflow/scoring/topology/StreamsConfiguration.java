@@ -52,7 +52,7 @@ class StreamsConfiguration {
 	MeterBinder stateStoreSizes(KafkaStreamsInteractiveQueryService queries) {
 		return registry -> {
 			for (String store : List.of(ScoringTopology.USER_RATINGS, ScoringTopology.TITLE_TALLIES,
-					ScoringTopology.REVIEW_STATES, ScoringTopology.VOTER_VOTES, ScoringTopology.REVIEW_TALLIES)) {
+					ScoringTopology.REVIEW_STATES, ScoringTopology.TITLE_REVIEWS, ScoringTopology.VOTER_VOTES, ScoringTopology.REVIEW_TALLIES)) {
 				Gauge.builder("reviewflow.scoring.store.entries", queries, q -> {
 					try {
 						return q.retrieveQueryableStore(store, QueryableStoreTypes.keyValueStore())

@@ -1,14 +1,21 @@
 package dev.reviewflow.scoring.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
+import dev.reviewflow.platform.Page;
 import dev.reviewflow.scoring.topology.ClusterScores;
+import dev.reviewflow.scoring.topology.QueryProperties;
 import dev.reviewflow.scoring.topology.ScoreQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -17,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,9 +38,15 @@ class ScoreController {
 
 	private final ClusterScores cluster;
 
-	ScoreController(ScoreQueries local, ClusterScores cluster) {
+	private final QueryProperties properties;
+
+	/** The highest page number asked for; deeper pages cost a pass over every title all the same. */
+	static final int MAX_PAGE = 1_000_000;
+
+	ScoreController(ScoreQueries local, ClusterScores cluster, QueryProperties properties) {
 		this.local = local;
 		this.cluster = cluster;
+		this.properties = properties;
 	}
 
 	@GetMapping("/api/titles/{titleId}/score")
@@ -42,11 +56,27 @@ class ScoreController {
 			.orElseThrow(() -> ApiException.notFound("No score yet for title '" + titleId + "'."));
 	}
 
-	/** Every title's current score. */
+	/**
+	 * One page of every title's current score, in the order of the title ids. A forwarded request is answered with
+	 * this instance's titles up to the end of the page, for the instance that merges them
+	 * ({@link ClusterScores#localTitleScores}).
+	 */
 	@GetMapping("/api/titles/scores")
-	List<TitleScoreChanged> allTitleScores(
+	@Operation(summary = "One page of every title's current score",
+			description = "Titles in the order of their ids, gathered from every scoring instance: {items, page, size,"
+					+ " totalItems}. A size above reviewflow.scoring.queries.max-page-size (default 100) is cut to it.")
+	@ApiResponse(responseCode = "200", description = "The page")
+	@ApiResponse(responseCode = "400", description = "page below 0 or above 1,000,000, or size below 1 (problem+json)",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "503",
+			description = "Stores restoring, or another instance did not answer in time; Retry-After (problem+json)",
+			content = @Content(mediaType = "application/problem+json"))
+	Page<TitleScoreChanged> titleScores(
+			@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+			@Parameter(description = "Titles per page, at most the configured maximum") @RequestParam(defaultValue = "20") @Min(1) int size,
 			@RequestHeader(name = ClusterScores.FORWARDED, required = false) @Nullable String forwarded) {
-		return forwarded == null ? cluster.allTitleScores() : local.allTitleScores();
+		int limit = Math.min(size, properties.maxPageSize());
+		return forwarded == null ? cluster.titleScores(page, limit) : cluster.localTitleScores(page, limit);
 	}
 
 	@GetMapping("/api/reviews/{reviewId}/score")
