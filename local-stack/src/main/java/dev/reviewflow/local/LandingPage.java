@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.reviewflow.devtokens.DevelopmentTokens;
+import dev.reviewflow.platform.ContentSecurityPolicy;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,13 +46,22 @@ final class LandingPage implements AutoCloseable {
 		return page;
 	}
 
+	/** The page and its script and style sheet: static files, nothing filled in, no inline script or style. */
 	private void index(HttpExchange exchange) throws IOException {
-		if (!exchange.getRequestURI().getPath().equals("/")) {
+		String path = exchange.getRequestURI().getPath();
+		String file = path.equals("/") ? "/landing.html" : path;
+		String contentType = switch (file) {
+			case "/landing.html" -> "text/html; charset=utf-8";
+			case "/landing.js" -> "text/javascript; charset=utf-8";
+			case "/landing.css" -> "text/css; charset=utf-8";
+			default -> "";
+		};
+		if (contentType.isEmpty() || !exchange.getRequestMethod().equals("GET")) {
 			problem(exchange, 404, "Nothing here; the landing page is at /.");
 			return;
 		}
-		try (InputStream in = LandingPage.class.getResourceAsStream("/landing.html")) {
-			send(exchange, 200, "text/html; charset=utf-8", in.readAllBytes());
+		try (InputStream in = LandingPage.class.getResourceAsStream(file)) {
+			send(exchange, 200, contentType, in.readAllBytes());
 		}
 	}
 
@@ -85,12 +95,19 @@ final class LandingPage implements AutoCloseable {
 				json.writeValueAsBytes(java.util.Map.of("status", status, "detail", detail)));
 	}
 
+	/** Every answer carries the services' Content-Security-Policy: the page's script is a file, its fetch same-origin. */
 	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
 		exchange.getResponseHeaders().add("Content-Type", contentType);
+		exchange.getResponseHeaders().add(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.PAGES);
+		exchange.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
 		exchange.sendResponseHeaders(status, body.length);
 		try (var out = exchange.getResponseBody()) {
 			out.write(body);
 		}
+	}
+
+	int port() {
+		return server.getAddress().getPort();
 	}
 
 	@Override

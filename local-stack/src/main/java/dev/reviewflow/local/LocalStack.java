@@ -214,6 +214,10 @@ public final class LocalStack {
 			say("starting " + service.name() + " on " + ports.service(i));
 			Map<String, String> properties = properties(service, state, "localhost:" + ports.kafka(), postgres);
 			properties.put("server.port", Integer.toString(ports.service(i)));
+			if (service.name().equals("scoring")) {
+				// the dashboard reads headlines from this stack's review-intake, wherever its ports were moved
+				properties.put("reviewflow.scoring.dashboard.review-intake-url", "http://localhost:" + ports.service(0));
+			}
 			starting.add(CompletableFuture.supplyAsync(() -> started(running, () -> ServiceHost.start(service.name(),
 					repository.resolve(service.module()), service.mainClass(), properties)), background));
 		}

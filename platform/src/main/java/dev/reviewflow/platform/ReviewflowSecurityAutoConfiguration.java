@@ -137,6 +137,7 @@ public class ReviewflowSecurityAutoConfiguration {
 		http.csrf(csrf -> csrf.disable())
 			.cors(cors -> cors.configurationSource(publicReads()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers(headers -> headers.addHeaderWriter(ContentSecurityPolicy.headerWriter()))
 			.authorizeHttpRequests(registry -> {
 				registry.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
 						"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")

@@ -115,6 +115,7 @@ class MultiInstanceScoringTests {
 				TopicProbe probe = TopicProbe.on(Topics.TITLE_SCORES.name())) {
 			for (int i = 0; i < 2; i++) {
 				List<String> args = new ArrayList<>(List.of("--server.port=" + freePort(),
+						"--" + DevelopmentTokens.SERVICE_PROPERTY,
 						"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
 						"--spring.kafka.streams.application-id=" + applicationId,
 						"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + applicationId

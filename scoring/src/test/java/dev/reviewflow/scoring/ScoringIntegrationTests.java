@@ -504,13 +504,6 @@ class ScoringIntegrationTests {
 	}
 
 	@Test
-	void theDashboardIsServedAtTheRoot() {
-		Http.Response page = Http.on(port).raw("GET", "/", null, new byte[0]);
-		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("EventSource('/api/stream/scores')");
-	}
-
-	@Test
 	void aMalformedRatingGoesToTheDeadLetterTopicAndTheNextOneIsStillScored() {
 		String titleId = "dlt-" + UUID.randomUUID().toString().substring(0, 8);
 		probe.send(Topics.RATINGS.name(), titleId, "{not json".getBytes(StandardCharsets.UTF_8));

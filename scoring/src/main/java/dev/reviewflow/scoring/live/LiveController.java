@@ -51,8 +51,7 @@ class LiveController {
 		@Bean
 		EndpointRules liveRules() {
 			return registry -> registry
-				.requestMatchers(HttpMethod.GET, "/api/stream/scores", "/", "/index.html", "/dashboard/**",
-						"/favicon.ico")
+				.requestMatchers(HttpMethod.GET, "/api/stream/scores")
 				.permitAll();
 		}
 	}
