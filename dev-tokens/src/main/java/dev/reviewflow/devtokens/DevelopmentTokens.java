@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -36,8 +37,12 @@ public final class DevelopmentTokens {
 	private final NimbusJwtEncoder encoder;
 
 	public DevelopmentTokens(String secret) {
-		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
-				new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key(secret)));
+	}
+
+	/** The HS256 signing key of a secret. */
+	public static SecretKey key(String secret) {
+		return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
 	/** Tokens signed with {@link #LOCAL_SECRET}. */

@@ -201,7 +201,7 @@ class PreModerationTest {
 		// an administrator's term typed with a Cyrillic а and an accent
 		Policy typed = Policy.initial(new ModerationProperties(List.of("sc\u0430m"), List.of("cáfe"), 100,
 				java.time.Duration.ZERO));
-		assertThat(preModeration.screen("Great", "a scam and a cafe", typed, List.of()).reasons())
+		assertThat(preModeration.screen("Great", "a scam and a cafe", typed, List.of(), List.of()).reasons())
 			.containsExactly("banned term: sc\u0430m", "suspect term: cáfe");
 	}
 
@@ -210,11 +210,11 @@ class PreModerationTest {
 		Policy words = Policy.initial(new ModerationProperties(List.of("ass", "scam"), List.of(), 100,
 				java.time.Duration.ZERO));
 		assertThat(PreModeration.fold("c1ass f0llowers")).isEqualTo("class followers");
-		assertThat(preModeration.screen("Fine", "A c1ass act, a cl4ss of its own, a first class film", words, List.of())
+		assertThat(preModeration.screen("Fine", "A c1ass act, a cl4ss of its own, a first class film", words, List.of(), List.of())
 			.outcome()).isEqualTo(ReviewStatus.PUBLISHED);
-		assertThat(preModeration.screen("Fine", "scam1 and 1scam are longer words", words, List.of()).outcome())
+		assertThat(preModeration.screen("Fine", "scam1 and 1scam are longer words", words, List.of(), List.of()).outcome())
 			.isEqualTo(ReviewStatus.PUBLISHED);
-		assertThat(preModeration.screen("Fine", "what an a55 or a-s-s", words, List.of()).reasons())
+		assertThat(preModeration.screen("Fine", "what an a55 or a-s-s", words, List.of(), List.of()).reasons())
 			.containsExactly("banned term: ass");
 		assertThat(screen("Great", "buy fo11owers").reasons()).containsExactly("banned term: buy followers");
 	}
@@ -224,9 +224,9 @@ class PreModerationTest {
 		// UTS #39 skeletons make m look like rn: "com" would otherwise read as "corn"
 		Policy corn = Policy.initial(new ModerationProperties(List.of(), List.of("corn"), 100, java.time.Duration.ZERO));
 		assertThat(PreModeration.fold("com mœurs")).isEqualTo("com mœurs");
-		assertThat(preModeration.screen("Fine", "More at example.com", corn, List.of()).outcome())
+		assertThat(preModeration.screen("Fine", "More at example.com", corn, List.of(), List.of()).outcome())
 			.isEqualTo(ReviewStatus.PUBLISHED);
-		assertThat(preModeration.screen("Fine", "popcorn and corn", corn, List.of()).reasons())
+		assertThat(preModeration.screen("Fine", "popcorn and corn", corn, List.of(), List.of()).reasons())
 			.containsExactly("suspect term: corn");
 	}
 
@@ -241,18 +241,18 @@ class PreModerationTest {
 	void termsInTheirOwnScriptMatchThemselvesInAnyCaseAndWithLatinLookAlikes() {
 		Policy own = Policy.initial(new ModerationProperties(List.of("казино"), List.of("τζόγος", "ばか"), 100,
 				java.time.Duration.ZERO));
-		assertThat(preModeration.screen("Фильм", "Лучше, чем КАЗИНО.", own, List.of()).reasons())
+		assertThat(preModeration.screen("Фильм", "Лучше, чем КАЗИНО.", own, List.of(), List.of()).reasons())
 			.containsExactly("banned term: казино");
 		// Latin a and o among the Cyrillic letters
-		assertThat(preModeration.screen("Фильм", "как в кaзинo", own, List.of()).reasons())
+		assertThat(preModeration.screen("Фильм", "как в кaзинo", own, List.of(), List.of()).reasons())
 			.containsExactly("banned term: казино");
-		assertThat(preModeration.screen("Ταινία", "ΟΠΩΣ Ο ΤΖΟΓΟΣ", own, List.of()).reasons())
+		assertThat(preModeration.screen("Ταινία", "ΟΠΩΣ Ο ΤΖΟΓΟΣ", own, List.of(), List.of()).reasons())
 			.containsExactly("suspect term: τζόγος");
-		assertThat(preModeration.screen("Ταινία", "σαν τζογος", own, List.of()).reasons())
+		assertThat(preModeration.screen("Ταινία", "σαν τζογος", own, List.of(), List.of()).reasons())
 			.containsExactly("suspect term: τζόγος");
 		// a Japanese dakuten is part of the letter, not an accent: ば is not は
-		assertThat(preModeration.screen("映画", "ばか!", own, List.of()).reasons()).containsExactly("suspect term: ばか");
-		assertThat(preModeration.screen("映画", "はか!", own, List.of()).outcome()).isEqualTo(ReviewStatus.PUBLISHED);
+		assertThat(preModeration.screen("映画", "ばか!", own, List.of(), List.of()).reasons()).containsExactly("suspect term: ばか");
+		assertThat(preModeration.screen("映画", "はか!", own, List.of(), List.of()).outcome()).isEqualTo(ReviewStatus.PUBLISHED);
 	}
 
 	@Test
@@ -266,7 +266,7 @@ class PreModerationTest {
 				"정말 좋은 영화였어요. 배우들의 연기가 훌륭합니다.",
 				"बहुत अच्छी फिल्म है, कहानी शानदार है।");
 		for (String text : texts) {
-			assertThat(preModeration.screen("Review", text, own, List.of()).reasons()).as(text).isEmpty();
+			assertThat(preModeration.screen("Review", text, own, List.of(), List.of()).reasons()).as(text).isEmpty();
 		}
 	}
 
@@ -306,7 +306,7 @@ class PreModerationTest {
 		// Cyrillic а о е с р in place of the Latin letters
 		String disguised = "A m\u043Eving st\u043Ery \u0430b\u043Eut tw\u043E m\u043Ethers fighting \u0430 f\u0430iling "
 				+ "s\u0441h\u043E\u043El, with gre\u0430t \u0440erf\u043Erm\u0430n\u0441es thr\u043Eugh\u043Eut.";
-		Screening copy = preModeration.screen("Loved it", disguised, policy, others);
+		Screening copy = preModeration.screen("Loved it", disguised, policy, others, List.of());
 		assertThat(copy.outcome()).isEqualTo(ReviewStatus.HELD);
 		assertThat(copy.reasons()).singleElement().asString().startsWith("near-duplicate: 100 % alike to review " + other);
 	}
