@@ -59,6 +59,18 @@ all.addEventListener('title-score', e => titleRow(JSON.parse(e.data)));
 all.addEventListener('open', () => state.textContent = 'live');
 all.addEventListener('error', () => state.textContent = 'reconnecting…');
 
+// the stream starts with the first titles only; the rest are read page by page (titleRow keeps the newest version)
+async function loadAllTitles() {
+  for (let page = 0; ; page++) {
+    const response = await fetch(`/api/titles/scores?page=${page}&size=100`);
+    if (!response.ok) return;
+    const body = await response.json();
+    body.items.forEach(titleRow);
+    if (body.items.length === 0 || (page + 1) * body.size >= body.totalItems) return;
+  }
+}
+loadAllTitles();
+
 let detail = null;
 const reviewScores = new Map();
 

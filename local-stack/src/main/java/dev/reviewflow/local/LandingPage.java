@@ -71,6 +71,18 @@ final class LandingPage implements AutoCloseable {
 			problem(exchange, 405, "Use POST /dev/tokens with {\"sub\": \"alice\", \"roles\": [\"USER\"]}.");
 			return;
 		}
+		// bound to localhost, but a page elsewhere could reach it through DNS rebinding: only a request that names
+		// this machine in Host (and, from a browser, comes from this page's origin) gets a token
+		String host = exchange.getRequestHeaders().getFirst("Host");
+		String origin = exchange.getRequestHeaders().getFirst("Origin");
+		int port = exchange.getLocalAddress().getPort();
+		List<String> local = List.of("localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port);
+		if (host == null || !local.contains(host)
+				|| origin != null && local.stream().noneMatch(name -> origin.equals("http://" + name))) {
+			problem(exchange, 403, "Development tokens are only for pages and tools on this machine (Host "
+					+ String.join(" or ", local) + ").");
+			return;
+		}
 		JsonNode request;
 		try {
 			request = json.readTree(exchange.getRequestBody());

@@ -108,6 +108,7 @@ class ComposeFileTests {
 		}
 		assertThat(environment(service(compose, "grafana")).get("GF_SECURITY_ADMIN_PASSWORD"))
 			.startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+		assertThat(environment(service(compose, "grafana"))).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
 		assertThat(service(compose, "prometheus")).doesNotContainKey("ports");
 	}
 

@@ -1,5 +1,7 @@
 package dev.reviewflow.local;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +27,7 @@ class LandingPageTests {
 
 	@BeforeAll
 	static void start() throws Exception {
-		page = LandingPage.start(0, new DevelopmentTokens(DevelopmentTokens.LOCAL_SECRET));
+		page = LandingPage.start(0, DevelopmentTokens.local());
 	}
 
 	@AfterAll
@@ -55,6 +57,32 @@ class LandingPageTests {
 			Http.Response missing = Http.on(page.port()).raw("GET", path, null, new byte[0]);
 			assertThat(missing.status()).as(path).isEqualTo(404);
 			assertThat(missing.header(ContentSecurityPolicy.HEADER)).as(path).isEqualTo(ContentSecurityPolicy.PAGES);
+		}
+	}
+
+	/** A page on another site that reaches the helper (DNS rebinding, a form post) gets no token. */
+	@Test
+	void onlyThisMachineGetsTokens() throws Exception {
+		String body = "{\"sub\":\"mallory\",\"roles\":[\"ADMIN\"]}";
+		assertThat(rawPost("evil.example:" + page.port(), body)).startsWith("HTTP/1.1 403");
+		assertThat(rawPost("localhost:" + page.port(), body)).startsWith("HTTP/1.1 200");
+		Http.Response fromElsewhere = Http.on(page.port()).with("Origin", "http://evil.example")
+			.post("/dev/tokens", body);
+		assertThat(fromElsewhere.status()).isEqualTo(403);
+		assertThat(fromElsewhere.isProblem()).isTrue();
+		assertThat(Http.on(page.port()).with("Origin", "http://localhost:" + page.port()).post("/dev/tokens", body)
+			.status()).isEqualTo(200);
+	}
+
+	/** A POST with a Host header of our choosing (Java's HTTP client does not let a caller set it). */
+	static String rawPost(String host, String json) throws Exception {
+		try (Socket socket = new Socket("localhost", page.port())) {
+			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+			socket.getOutputStream().write(("POST /dev/tokens HTTP/1.1\r\nHost: " + host
+					+ "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(bytes);
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 

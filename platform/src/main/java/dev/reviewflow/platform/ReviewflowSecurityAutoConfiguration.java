@@ -1,6 +1,7 @@
 package dev.reviewflow.platform;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -69,17 +70,22 @@ public class ReviewflowSecurityAutoConfiguration {
 
 	/**
 	 * What every token must satisfy, whoever issued it: an expiry (with the configured clock skew), our audience, and
-	 * roles as a list of strings (Spring would otherwise split a string {@code "USER ADMIN"} into two roles). Boot adds
-	 * this to the decoder it builds for an issuer; the HS256 decoder below uses it too.
+	 * roles as a list of strings (Spring would otherwise split a string {@code "USER ADMIN"} into two roles); and the
+	 * configured issuer, unless {@code issuer-uri} is set, whose issuer Boot checks itself. Boot adds this to every
+	 * decoder it builds (issuer URI, JWK set URI, public key); the HS256 decoder below uses it too.
 	 */
 	@Bean
-	OAuth2TokenValidator<Jwt> reviewflowJwtValidator(ReviewflowSecurityProperties properties) {
+	OAuth2TokenValidator<Jwt> reviewflowJwtValidator(ReviewflowSecurityProperties properties, Environment environment) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
 		timestamps.setAllowEmptyExpiryClaim(false);
-		return new DelegatingOAuth2TokenValidator<>(timestamps, new JwtAudienceValidator(properties.audience()),
-				new JwtClaimValidator<Object>("roles",
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(timestamps,
+				new JwtAudienceValidator(properties.audience()), new JwtClaimValidator<Object>("roles",
 						roles -> roles == null || roles instanceof Collection<?> list
-								&& list.stream().allMatch(String.class::isInstance)));
+								&& list.stream().allMatch(String.class::isInstance))));
+		if (!environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")) {
+			validators.add(new JwtIssuerValidator(properties.issuer()));
+		}
+		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 
 	@Bean
@@ -96,9 +102,7 @@ public class ReviewflowSecurityAutoConfiguration {
 			.withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		List<OAuth2TokenValidator<Jwt>> all = new java.util.ArrayList<>(validators);
-		all.add(new JwtIssuerValidator(properties.issuer()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(all));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
 		return decoder;
 	}
 

@@ -12,10 +12,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * JWT settings shared by the services. Tokens are HS256-signed with {@code jwtSecret} unless
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or another Boot resource-server setting) names an
- * issuer, whose keys then check them; with neither the service does not start. Every token needs an expiry and the
- * audience; HS256 tokens also need the issuer (an identity provider's issuer is checked by Boot).
+ * issuer, whose keys then check them; with neither the service does not start. Every token needs an expiry, the
+ * audience and the issuer ({@code issuer}, or the issuer of {@code issuer-uri} when that is set).
  * @param jwtSecret the HMAC secret, at least 32 bytes; no default outside local mode and tests
- * @param issuer the {@code iss} an HS256 token must carry
+ * @param issuer the {@code iss} a token must carry unless {@code issuer-uri} names the issuer
  * @param audience what the {@code aud} of every token must contain
  * @param clockSkew how far {@code exp} and {@code nbf} may be off
  * @param maxTokenSize longer bearer tokens are refused before they are parsed

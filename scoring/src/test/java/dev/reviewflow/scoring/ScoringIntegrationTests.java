@@ -236,12 +236,15 @@ class ScoringIntegrationTests {
 
 	@Test
 	void aBadPageOrSizeIsAProblem() {
-		for (String query : List.of("page=-1", "size=0", "size=-5", "page=abc", "size=ten", "page=1000001")) {
+		for (String query : List.of("page=-1", "size=0", "size=-5", "page=abc", "size=ten", "page=1000001",
+				// the test's max-page-size is 50: pages reach the first 10,000 titles
+				"page=200&size=50", "page=9999&size=2")) {
 			Http.Response answer = Http.on(port).get("/api/titles/scores?" + query);
 			assertThat(answer.status()).as(query).isEqualTo(400);
 			assertThat(answer.isProblem()).as(query).isTrue();
 			assertThat(answer.json().get("detail").asString()).as(query).containsAnyOf("page", "size");
 		}
+		assertThat(Http.on(port).get("/api/titles/scores?page=199&size=50").status()).isEqualTo(200);
 	}
 
 	/**

@@ -197,7 +197,9 @@ public class KnownReviews {
 	}
 
 	/**
-	 * The author's other reviews of the review's title, newest first: deleted ones, or one whose deletion has not
+	 * The author's reviews of the review's title submitted before it, newest first: deleted ones that moderation had
+	 * hidden, removed or rejected (deleted while published or held, they weigh nothing, and a chain of such deletions
+	 * must not push a removal out of the window), or one whose deletion has not
 	 * arrived yet (review-intake allows one review per author and title that is not deleted; the next review may be
 	 * read before the earlier one's deletion, which is keyed by another review and may travel on another partition).
 	 * Each with where it stood (a deleted one: when it was deleted) and the last decision about it.
@@ -215,8 +217,10 @@ public class KnownReviews {
 		List<Row> rows = jdbc.sql("""
 				select review_id, coalesce(status_when_deleted, status), deleted_at
 				from review where author_id = ? and title_id = ? and review_id <> ?
+				  and submitted_at < coalesce((select submitted_at from review where review_id = ?), 'infinity')
+				  and (deleted_at is null or status_when_deleted in ('HIDDEN', 'REMOVED', 'REJECTED'))
 				order by submitted_at desc, review_id limit ?""" + (lock ? " for share" : ""))
-			.params(authorId, titleId, reviewId, EARLIER_OF_TITLE)
+			.params(authorId, titleId, reviewId, reviewId, EARLIER_OF_TITLE)
 			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), ReviewStatus.valueOf(rs.getString(2)),
 					instant(rs.getTimestamp(3))))
 			.list();

@@ -27,6 +27,9 @@ record TitleReview(ReviewType type, int revision) {
 
 	static final String SEPARATOR = "|";
 
+	/** Marks an index filled from the states (no title's prefix scan reaches it: title ids do not start with |). */
+	static final String FILLED = SEPARATOR + "filled-from-states";
+
 	static String key(String titleId, String reviewId) {
 		return titleId + SEPARATOR + reviewId;
 	}
@@ -58,15 +61,14 @@ record TitleReview(ReviewType type, int revision) {
 	}
 
 	/**
-	 * Fills an empty index from the review states: a store kept from before the index existed gets its entries
-	 * without a replay. Derived from the states alone, it writes what processing them would have written.
+	 * Fills the index from the review states, once per store (then marked {@link #FILLED}): a store kept from before
+	 * the index existed gets its entries without a replay. Derived from the states alone, it writes what processing
+	 * them would have written, so entries already there are written again unchanged.
 	 * @return how many entries it wrote
 	 */
 	static int backfill(KeyValueStore<String, ReviewState> states, KeyValueStore<String, TitleReview> index) {
-		try (KeyValueIterator<String, TitleReview> any = index.all()) {
-			if (any.hasNext()) {
-				return 0;
-			}
+		if (index.get(FILLED) != null) {
+			return 0;
 		}
 		int written = 0;
 		try (KeyValueIterator<String, ReviewState> all = states.all()) {
@@ -79,6 +81,8 @@ record TitleReview(ReviewType type, int revision) {
 				}
 			}
 		}
+		// marked, not judged by emptiness: reviews processed before the first punctuation already have entries
+		index.put(FILLED, new TitleReview(ReviewType.USER, 0));
 		return written;
 	}
 

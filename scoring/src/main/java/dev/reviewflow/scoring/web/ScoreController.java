@@ -43,6 +43,9 @@ class ScoreController {
 	/** The highest page number asked for; deeper pages cost a pass over every title all the same. */
 	static final int MAX_PAGE = 1_000_000;
 
+	/** How far pages of title scores reach. */
+	static final int DEEPEST = 10_000;
+
 	ScoreController(ScoreQueries local, ClusterScores cluster, QueryProperties properties) {
 		this.local = local;
 		this.cluster = cluster;
@@ -66,7 +69,7 @@ class ScoreController {
 			description = "Titles in the order of their ids, gathered from every scoring instance: {items, page, size,"
 					+ " totalItems}. A size above reviewflow.scoring.queries.max-page-size (default 100) is cut to it.")
 	@ApiResponse(responseCode = "200", description = "The page")
-	@ApiResponse(responseCode = "400", description = "page below 0 or above 1,000,000, or size below 1 (problem+json)",
+	@ApiResponse(responseCode = "400", description = "page below 0, size below 1, or a page beyond the first 10,000 titles (problem+json)",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
 			description = "Stores restoring, or another instance did not answer in time; Retry-After (problem+json)",
@@ -76,6 +79,12 @@ class ScoreController {
 			@Parameter(description = "Titles per page, at most the configured maximum") @RequestParam(defaultValue = "20") @Min(1) int size,
 			@RequestHeader(name = ClusterScores.FORWARDED, required = false) @Nullable String forwarded) {
 		int limit = Math.min(size, properties.maxPageSize());
+		// every instance reads its titles up to the end of the page and sends them to the one that merges them, so
+		// how deep a page lies is what a request costs: pages reach the first DEEPEST titles, no further
+		if ((long) (page + 1) * limit > DEEPEST) {
+			throw ApiException.badRequest("Pages reach the first " + DEEPEST + " titles; page " + page + " of size "
+					+ limit + " lies beyond them.");
+		}
 		return forwarded == null ? cluster.titleScores(page, limit) : cluster.localTitleScores(page, limit);
 	}
 
