@@ -265,8 +265,6 @@ public final class LocalStack {
 		properties.put("spring.datasource.username", "postgres");
 		properties.put("spring.datasource.password", "postgres");
 		properties.put("spring.kafka.streams.state-dir", state.resolve("scoring-state").toString());
-		// local mode only: the services accept the development tokens of ./reviewflow token and the landing page
-		properties.put("reviewflow.security.jwt-secret", DevelopmentTokens.LOCAL_SECRET);
 		Path switchedTo = state.resolve("scoring.application-id");
 		if (service.name().equals("scoring") && Files.exists(switchedTo)) {
 			// written by ./reviewflow replay once a rebuild under a new application id has caught up
@@ -285,7 +283,17 @@ public final class LocalStack {
 		properties.put("logging.file.name", state.resolve("logs/" + service.name() + ".log").toString());
 		properties.put("logging.threshold.console", "WARN");
 		properties.put("spring.main.banner-mode", "off");
-		return properties;
+		return inLocalMode(properties);
+	}
+
+	/**
+	 * A service's properties for local mode (and the tests that run services as the stack does): it accepts the
+	 * development tokens of {@code ./reviewflow token} and the landing page.
+	 */
+	static Map<String, String> inLocalMode(Map<String, String> properties) {
+		Map<String, String> local = new LinkedHashMap<>(properties);
+		local.put("reviewflow.security.jwt-secret", DevelopmentTokens.LOCAL_SECRET);
+		return local;
 	}
 
 	/** Stops the landing page, then the services, then the broker, then the database. */

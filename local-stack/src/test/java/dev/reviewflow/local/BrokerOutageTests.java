@@ -38,13 +38,14 @@ class BrokerOutageTests {
 		try {
 			for (LocalStack.Service service : LocalStack.SERVICES) {
 				services.add(ServiceHost.start(service.name(), EndToEndTests.REPOSITORY.resolve(service.module()),
-						service.mainClass(), Map.of("server.port", "0", "spring.kafka.bootstrap-servers",
+						service.mainClass(), LocalStack.inLocalMode(Map.of("server.port", "0",
+								"spring.kafka.bootstrap-servers",
 								kafka.bootstrapServers(), "spring.datasource.url", database.jdbcUrl(),
 								"spring.datasource.username", database.username(), "spring.datasource.password",
 								database.password(), "spring.kafka.streams.state-dir",
 								state.resolve("scoring").toString(), "logging.file.name",
 								state.resolve(service.name() + ".log").toString(), "logging.threshold.console",
-								"WARN")));
+								"WARN"))));
 			}
 			for (ServiceHost service : services) {
 				service.awaitReady(Duration.ofMinutes(2));

@@ -49,13 +49,13 @@ class EndToEndTests {
 		Path state = Path.of(System.getProperty("java.io.tmpdir"), "e2e-" + UUID.randomUUID());
 		for (LocalStack.Service service : LocalStack.SERVICES) {
 			services.add(ServiceHost.start(service.name(), REPOSITORY.resolve(service.module()), service.mainClass(),
-					Map.of("server.port", "0", "spring.kafka.bootstrap-servers",
+					LocalStack.inLocalMode(Map.of("server.port", "0", "spring.kafka.bootstrap-servers",
 							SharedInfrastructure.kafkaBootstrapServers(), "spring.datasource.url", database.jdbcUrl(),
 							"spring.datasource.username", database.username(), "spring.datasource.password",
 							database.password(), "spring.kafka.streams.state-dir", state.resolve("scoring").toString(),
 							"logging.file.name", state.resolve(service.name() + ".log").toString(),
 							"logging.threshold.console", "WARN", "reviewflow.moderation.banned-terms",
-							"buy followers", "reviewflow.moderation.clock-offset", MODERATION_CLOCK_OFFSET)));
+							"buy followers", "reviewflow.moderation.clock-offset", MODERATION_CLOCK_OFFSET))));
 		}
 		for (ServiceHost service : services) {
 			service.awaitReady(Duration.ofMinutes(2));
