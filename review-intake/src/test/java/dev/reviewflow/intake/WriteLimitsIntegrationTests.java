@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The per-user limits moderation's policy sets on ratings, review edits and deletions (each reached → 429 with
- * {@code Retry-After}, nothing changed). Every test writes as users of its own and lifts the limits again afterwards,
- * so the rest of the suite is not limited.
+ * {@code Retry-After}, nothing changed), and the bound on a caller's Idempotency-Keys. Every test writes as users of
+ * its own and lifts the limits again afterwards, so the rest of the suite is not limited.
  */
 class WriteLimitsIntegrationTests extends IntakeIntegrationTest {
 
@@ -137,5 +137,59 @@ class WriteLimitsIntegrationTests extends IntakeIntegrationTest {
 		// the next version lifts it
 		applyPolicy(version + 1, LIFTED, LIFTED, LIFTED, LIFTED);
 		assertThat(rater.put("/api/titles/" + titleId + "/rating", "{\"rating\":10}").status()).isEqualTo(202);
+	}
+
+	/**
+	 * A caller holds at most 1,000 Idempotency-Keys within 48 hours: a new key beyond them is refused with 429 until
+	 * the oldest expires and the request is not carried out; the keys already held still replay.
+	 */
+	@Test
+	void aCallerBeyondTheirIdempotencyKeysGets429ForANewKeyAndNothingHappens() {
+		String titleId = unique("keys");
+		title(titleId);
+		String user = unique("key-holder");
+		// 998 keys an hour old and the oldest 47 hours old, as earlier requests would have left them
+		jdbc.sql("""
+				insert into idempotency_key (caller, key, request_hash, status, created_at)
+				select ?, 'earlier-' || n, 'x', 202, now() - interval '1 hour' from generate_series(1, 998) n""")
+			.param(user)
+			.update();
+		jdbc.sql("""
+				insert into idempotency_key (caller, key, request_hash, status, created_at)
+				values (?, 'oldest', 'x', 202, now() - interval '47 hours')""")
+			.param(user)
+			.update();
+		Http holder = as(user, "USER");
+		String thousandth = UUID.randomUUID().toString();
+		Http.Response accepted = holder.send("PUT", "/api/titles/" + titleId + "/rating", "{\"rating\":5}", thousandth);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+
+		String oneTooMany = UUID.randomUUID().toString();
+		Http.Response refused = holder.send("PUT", "/api/titles/" + titleId + "/rating", "{\"rating\":9}", oneTooMany);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.json().get("detail").asString()).contains("1000 Idempotency-Keys", "48 hours");
+		long retryAfter = Long.parseLong(refused.header("Retry-After"));
+		assertThat(retryAfter).as("when the oldest key expires").isBetween(3500L, 3600L);
+		assertThat(refused.json().get("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
+		assertThat(holder.get("/api/titles/" + titleId + "/rating").json().get("rating").asInt()).isEqualTo(5);
+		assertThat(count("select count(*) from idempotency_key where caller = ? and key = ?", user, oneTooMany))
+			.isZero();
+
+		// a key already held replays its answer
+		Http.Response replayed = holder.send("PUT", "/api/titles/" + titleId + "/rating", "{\"rating\":5}",
+				thousandth);
+		assertThat(replayed.status()).isEqualTo(202);
+		assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+
+		// once the oldest key is past 48 hours the refused request goes through with the same key
+		jdbc.sql("update idempotency_key set created_at = now() - interval '49 hours' where caller = ? and key = 'oldest'")
+			.param(user)
+			.update();
+		Http.Response later = holder.send("PUT", "/api/titles/" + titleId + "/rating", "{\"rating\":9}", oneTooMany);
+		assertThat(later.status()).as(later.toString()).isEqualTo(202);
+		assertThat(holder.get("/api/titles/" + titleId + "/rating").json().get("rating").asInt()).isEqualTo(9);
+		assertThat(count("select count(*) from idempotency_key where caller = ? and created_at > now() - interval '48 hours'",
+				user)).isEqualTo(1000);
 	}
 }
