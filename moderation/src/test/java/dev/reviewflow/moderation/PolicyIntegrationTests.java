@@ -1,5 +1,7 @@
 package dev.reviewflow.moderation;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import dev.reviewflow.events.ModerationPolicyChanged;
@@ -16,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The versioned policy over HTTP, and the rate limits it sets. */
 class PolicyIntegrationTests extends ModerationIntegrationTest {
@@ -56,6 +59,8 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 		ObjectNode changed = current();
 		changed.put("reportThreshold", 5);
 		changed.putArray("suspectTerms").add("casino").add("giveaway");
+		((ObjectNode) changed.get("rateLimits").get("ratings")).put("max", 7).put("perMinutes", 30);
+		((ObjectNode) changed.get("rateLimits").get("reviewDeletes")).put("max", 3).put("perMinutes", 1440);
 		Http.Response put = admin().with("If-Match", "\"" + version + "\"").put("/api/moderation/policy",
 				changed.toString());
 		assertThat(put.status()).as(put.toString()).isEqualTo(200);
@@ -63,11 +68,14 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 		assertThat(put.json().get("changedBy").asString()).isEqualTo("admin-p");
 		assertThat(current().get("reportThreshold").asDouble()).isEqualTo(5.0);
 
-		// review-intake learns the parts it applies (the review rate limit) from the compacted policy topic
+		// review-intake learns the parts it applies (its write limits) from the compacted policy topic
 		ModerationPolicyChanged announced = (ModerationPolicyChanged) EventContract.assertConforms(probe.await(
 				r -> r.topic().equals(Topics.MODERATION_POLICY.name()) && ((ModerationPolicyChanged) CODEC
 					.decode(r.value()).data()).version() == version + 1).value()).data();
 		assertThat(announced.reviewRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(20, 60));
+		assertThat(announced.reviewEditRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(20, 60));
+		assertThat(announced.reviewDeleteRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(3, 1440));
+		assertThat(announced.ratingRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(7, 30));
 
 		Http.Response stale = admin().with("If-Match", "\"" + version + "\"").put("/api/moderation/policy",
 				changed.toString());
@@ -86,7 +94,43 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 			.orElseThrow()
 			.get("reasons")
 			.valueStream()
-			.map(JsonNode::asString)).containsExactlyInAnyOrder("suspectTerms", "reportThreshold");
+			.map(JsonNode::asString)).containsExactlyInAnyOrder("suspectTerms", "reportThreshold", "rateLimits");
+	}
+
+	@Test
+	void everyWriteHasADefaultLimitAlsoInAPolicyWrittenBeforeItExisted() {
+		JsonNode limits = current().get("rateLimits");
+		assertThat(limits.get("ratings").toString()).isEqualTo("{\"max\":20,\"perMinutes\":60}");
+		assertThat(limits.get("reviewEdits").toString()).isEqualTo("{\"max\":20,\"perMinutes\":60}");
+		assertThat(limits.get("reviewDeletes").toString()).isEqualTo("{\"max\":20,\"perMinutes\":60}");
+		assertThat(limits.get("appeals").toString()).isEqualTo("{\"max\":10,\"perMinutes\":1440}");
+		assertThat(limits.get("claims").toString()).isEqualTo("{\"max\":30,\"perMinutes\":1}");
+		assertThat(limits.get("decisions").toString()).isEqualTo("{\"max\":30,\"perMinutes\":1}");
+
+		// a version stored before the later limits existed (as another instance or an older release wrote it)
+		int version = current().get("version").asInt() + 1;
+		ObjectNode old = current();
+		old.remove(List.of("version", "changedBy", "changedAt"));
+		((ObjectNode) old.get("rateLimits")).remove(List.of("reviews", "reviewEdits", "reviewDeletes", "ratings",
+				"appeals", "claims", "decisions"));
+		((ObjectNode) old.get("rateLimits").get("votes")).put("max", 59);
+		jdbc.sql("insert into policy (version, document, changed_by, changed_at) values (?, cast(? as jsonb), 'old', now())")
+			.params(version, old.toString())
+			.update();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(current().get("version").asInt()).isEqualTo(version));
+		JsonNode read = current().get("rateLimits");
+		assertThat(read.get("votes").get("max").asInt()).isEqualTo(59);
+		assertThat(read.get("appeals").toString()).isEqualTo("{\"max\":10,\"perMinutes\":1440}");
+		assertThat(read.get("ratings").toString()).isEqualTo("{\"max\":20,\"perMinutes\":60}");
+
+		// a PUT that leaves a limit out gets its default
+		ObjectNode partial = current();
+		((ObjectNode) partial.get("rateLimits")).remove("claims");
+		Http.Response put = admin().put("/api/moderation/policy", partial.toString());
+		assertThat(put.status()).as(put.toString()).isEqualTo(200);
+		assertThat(put.json().get("rateLimits").get("claims").toString())
+			.isEqualTo("{\"max\":30,\"perMinutes\":1}");
 	}
 
 	@Test
@@ -96,11 +140,15 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 		invalid.putArray("bannedTerms").add(" ");
 		invalid.remove("autoHide");
 		((ObjectNode) invalid.get("rateLimits").get("votes")).put("max", -1);
+		((ObjectNode) invalid.get("rateLimits").get("ratings")).put("max", 0);
+		((ObjectNode) invalid.get("rateLimits").get("appeals")).put("perMinutes", 1441);
+		((ObjectNode) invalid.get("rateLimits").get("claims")).remove("max");
 		Http.Response refused = admin().put("/api/moderation/policy", invalid.toString());
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.isProblem()).isTrue();
 		assertThat(refused.json().get("errors").valueStream().map(error -> error.get("field").asString()))
-			.contains("reportThreshold", "autoHide", "rateLimits.votes.max");
+			.contains("reportThreshold", "autoHide", "rateLimits.votes.max", "rateLimits.ratings.max",
+					"rateLimits.appeals.perMinutes", "rateLimits.claims.max");
 		assertThat(admin().with("If-Match", "yesterday").put("/api/moderation/policy", original).status())
 			.isEqualTo(400);
 		assertThat(as("mod-p", "MODERATOR").get("/api/moderation/policy").status()).isEqualTo(403);
@@ -132,6 +180,65 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 		assertThat(Long.parseLong(tooMany.header("Retry-After"))).isBetween(1L, 60L);
 		assertThat(jdbc.sql("select count(*) from vote where voter_id = 'voter-p2'").query(Long.class).single())
 			.isEqualTo(2);
+	}
+
+	@Test
+	void appealsClaimsAndDecisionsBeyondTheRateLimitGet429WithRetryAfterAndChangeNothing() {
+		ObjectNode strict = current();
+		((ObjectNode) strict.get("rateLimits").get("appeals")).put("max", 1).put("perMinutes", 1440);
+		((ObjectNode) strict.get("rateLimits").get("claims")).put("max", 1).put("perMinutes", 1);
+		((ObjectNode) strict.get("rateLimits").get("decisions")).put("max", 1).put("perMinutes", 1);
+		assertThat(admin().put("/api/moderation/policy", strict.toString()).status()).isEqualTo(200);
+		// users of this run alone, so no earlier run's actions count
+		String run = UUID.randomUUID().toString().substring(0, 8);
+
+		// one appeal a day: the second rejected review's appeal is refused and opens no case
+		UUID firstRejected = moderated("author-p3-" + run, "Buy followers here, first.", "REJECTED");
+		UUID secondRejected = moderated("author-p3-" + run, "Second time: buy followers.", "REJECTED");
+		Http author = as("author-p3-" + run, "USER");
+		assertThat(author.post("/api/reviews/" + firstRejected + "/appeal", "{\"statement\":\"A joke.\"}").status())
+			.isEqualTo(202);
+		Http.Response secondAppeal = author.post("/api/reviews/" + secondRejected + "/appeal",
+				"{\"statement\":\"Also a joke.\"}");
+		assertThat(secondAppeal.status()).as(secondAppeal.toString()).isEqualTo(429);
+		assertThat(secondAppeal.isProblem()).isTrue();
+		assertThat(Long.parseLong(secondAppeal.header("Retry-After"))).isBetween(86_000L, 86_400L);
+		assertThat(jdbc.sql("select count(*) from moderation_case where review_id = ? and kind = 'APPEAL'")
+			.param(secondRejected).query(Long.class).single()).isZero();
+
+		// one claim a minute per moderator; giving a claim back is not limited
+		UUID[] held = { moderated("author-p3a-" + run, "A casino in the first act.", "HELD"),
+				moderated("author-p3b-" + run, "The casino again in the last act.", "HELD") };
+		UUID[] cases = { openCase(held[0]), openCase(held[1]) };
+		Http moderator = as("mod-p3-" + run, "MODERATOR");
+		assertThat(moderator.post("/api/moderation/cases/" + cases[0] + "/claim", "").status()).isEqualTo(200);
+		Http.Response secondClaim = moderator.post("/api/moderation/cases/" + cases[1] + "/claim", "");
+		assertThat(secondClaim.status()).as(secondClaim.toString()).isEqualTo(429);
+		assertThat(secondClaim.isProblem()).isTrue();
+		assertThat(Long.parseLong(secondClaim.header("Retry-After"))).isBetween(1L, 60L);
+		assertThat(caseState(cases[1])).isEqualTo("OPEN");
+		assertThat(moderator.delete("/api/moderation/cases/" + cases[0] + "/claim").status()).isEqualTo(200);
+		Http otherModerator = as("mod-p3-other-" + run, "MODERATOR");
+		assertThat(otherModerator.post("/api/moderation/cases/" + cases[1] + "/claim", "").status())
+			.as("the limit is per moderator").isEqualTo(200);
+		assertThat(otherModerator.delete("/api/moderation/cases/" + cases[1] + "/claim").status()).isEqualTo(200);
+
+		// one decision a minute per moderator: the second is refused, its case and review stay as they were
+		assertThat(moderator.post("/api/moderation/cases/" + cases[0] + "/decision",
+				"{\"action\":\"KEEP\",\"reason\":\"fine\"}").status()).isEqualTo(200);
+		Http.Response secondDecision = moderator.post("/api/moderation/cases/" + cases[1] + "/decision",
+				"{\"action\":\"REMOVE\",\"reason\":\"gambling\"}");
+		assertThat(secondDecision.status()).as(secondDecision.toString()).isEqualTo(429);
+		assertThat(secondDecision.isProblem()).isTrue();
+		assertThat(Long.parseLong(secondDecision.header("Retry-After"))).isBetween(1L, 60L);
+		assertThat(caseState(cases[1])).isEqualTo("OPEN");
+		assertThat(status(held[1])).isEqualTo("HELD");
+		assertThat(status(held[0])).isEqualTo("PUBLISHED");
+	}
+
+	String caseState(UUID caseId) {
+		return jdbc.sql("select state from moderation_case where case_id = ?").param(caseId).query(String.class)
+			.single();
 	}
 
 	@Test

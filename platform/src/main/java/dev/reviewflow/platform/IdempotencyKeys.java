@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -24,6 +25,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -34,6 +37,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * stored: not a 5xx, not a 429, so the client can retry with the same key. A key whose first request never finished
  * (its instance crashed mid-request) is free again after {@link #UNFINISHED_AFTER}. Keys are kept for
  * {@code retention}.
+ * <p>
+ * One caller holds at most {@code maxKeysPerCaller} keys within {@code retention} (finished or not). Beyond that a
+ * request with a new key is answered 429 with {@code Retry-After} (until the caller's oldest key expires) and is not
+ * carried out; a retry or replay of a key already held still works. The alternative, evicting the caller's oldest
+ * finished key to make room, was rejected: it would silently break the promise made for that key, so a late retry
+ * of its request would be carried out a second time (a second review, a second vote), which is what the key exists
+ * to prevent. A 429 is visible, is not stored as the key's answer, and changes nothing.
  */
 final class IdempotencyKeys extends OncePerRequestFilter {
 
@@ -44,8 +54,26 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 
 	private final JdbcClient jdbc;
 
-	IdempotencyKeys(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	private final Duration retention;
+
+	private final int maxKeysPerCaller;
+
+	IdempotencyKeys(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			ReviewflowIdempotencyProperties properties) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.retention = properties.retention();
+		this.maxKeysPerCaller = properties.maxKeysPerCaller();
+	}
+
+	/** Whether a new key was stored for the request, and if the caller holds too many, when one frees up. */
+	private record Claim(boolean claimed, @Nullable Duration fullUntil) {
+	}
+
+	/** The caller's keys within the retention period: how many, and when the oldest was stored. */
+	private record Held(long count, @Nullable Timestamp oldest) {
 	}
 
 	private record Stored(String requestHash, @Nullable Integer status, @Nullable String contentType,
@@ -72,12 +100,18 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 		String hash = hash(request, body);
 		Optional<Stored> earlier = find(caller, key);
 		if (earlier.isEmpty()) {
-			int claimed = jdbc.sql("""
-					insert into idempotency_key (caller, key, request_hash, created_at) values (?, ?, ?, ?)
-					on conflict do nothing""")
-				.params(caller, key, hash, Timestamp.from(Instant.now()))
-				.update();
-			if (claimed == 1) {
+			Claim claim = claim(caller, key, hash);
+			if (claim.fullUntil() != null) {
+				long seconds = Math.max(1, (claim.fullUntil().toMillis() + 999) / 1000);
+				response.setHeader("Retry-After", Long.toString(seconds));
+				ProblemWriter.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+						"You hold " + maxKeysPerCaller + " Idempotency-Keys, the most one caller may use per "
+								+ RateLimits.describe(retention) + "; a new key is accepted again in " + seconds
+								+ " s, when your oldest expires. Retrying with a key you already used still works.",
+						Map.of("retryAfterSeconds", seconds));
+				return;
+			}
+			if (claim.claimed()) {
 				handleFirst(request, response, chain, caller, key, body);
 				return;
 			}
@@ -98,6 +132,33 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 		else {
 			replay(stored, response);
 		}
+	}
+
+	/**
+	 * Stores a new key for the caller, unless they hold {@code maxKeysPerCaller} already. The caller's keys are
+	 * counted and the new one stored one request at a time (an advisory lock on the caller), so two requests at once
+	 * cannot both take the last place.
+	 */
+	private Claim claim(String caller, String key, String hash) {
+		return transactions.execute(status -> {
+			jdbc.sql("select pg_advisory_xact_lock(hashtextextended('idempotency-key/' || ?, 0))").param(caller)
+				.query((rs, n) -> 0)
+				.list();
+			Instant now = Instant.now();
+			Held held = jdbc.sql("select count(*), min(created_at) from idempotency_key where caller = ? and created_at > ?")
+				.params(caller, Timestamp.from(now.minus(retention)))
+				.query((rs, n) -> new Held(rs.getLong(1), rs.getTimestamp(2)))
+				.single();
+			if (held.count() >= maxKeysPerCaller && held.oldest() != null) {
+				return new Claim(false, Duration.between(now, held.oldest().toInstant().plus(retention)));
+			}
+			int claimed = jdbc.sql("""
+					insert into idempotency_key (caller, key, request_hash, created_at) values (?, ?, ?, ?)
+					on conflict do nothing""")
+				.params(caller, key, hash, Timestamp.from(now))
+				.update();
+			return new Claim(claimed == 1, null);
+		});
 	}
 
 	/**
@@ -163,7 +224,7 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 	}
 
 	/** Deletes keys older than the retention period; returns how many. */
-	int expire(Duration retention) {
+	int expire() {
 		return jdbc.sql("delete from idempotency_key where created_at < ?")
 			.param(Timestamp.from(Instant.now().minus(retention)))
 			.update();

@@ -70,7 +70,8 @@ public class RateLimits {
 			.update();
 	}
 
-	private static String describe(Duration window) {
+	/** "hour", "48 hours", "minute", "5 minutes" or "90 seconds": a window as a sentence names it. */
+	static String describe(Duration window) {
 		if (window.toSeconds() % 3600 == 0) {
 			return window.toHours() == 1 ? "hour" : window.toHours() + " hours";
 		}

@@ -10,6 +10,7 @@ import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ModerationDecided;
+import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.Topics;
@@ -34,8 +35,12 @@ import static org.awaitility.Awaitility.await;
  * on the topics, tokens and a few steps users take.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// the authorization matrix alone writes ~170 reviews as one author; moderation tests show the 429
-		properties = { "reviewflow.intake.review-rate-limit.max=100000", DevelopmentTokens.SERVICE_PROPERTY })
+		// the authorization matrix alone writes ~170 reviews as one author: the suite lifts the write limits, and the
+		// tests of the limits set small ones through moderation's policy (applyPolicy)
+		properties = { "reviewflow.intake.review-rate-limit.max=100000",
+				"reviewflow.intake.review-edit-rate-limit.max=100000",
+				"reviewflow.intake.review-delete-rate-limit.max=100000",
+				"reviewflow.intake.rating-rate-limit.max=100000", DevelopmentTokens.SERVICE_PROPERTY })
 @Import(RealInfrastructure.class)
 abstract class IntakeIntegrationTest {
 
@@ -110,6 +115,36 @@ abstract class IntakeIntegrationTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				as(viewer, "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
 			.isEqualTo(status.name()));
+	}
+
+	/** A limit no test reaches: what the suite runs with between the tests of the limits. */
+	static final ModerationPolicyChanged.RateLimit LIFTED = new ModerationPolicyChanged.RateLimit(100_000, 60);
+
+	/** The version after the highest policy version review-intake has applied. */
+	int nextPolicyVersion() {
+		return (int) count("select coalesce(max(version), 0) + 1 from moderation_policy");
+	}
+
+	/**
+	 * Sends moderation's policy with these limits (review, edit, delete, rating) and waits until review-intake has
+	 * consumed it and keeps this version or a higher one.
+	 */
+	void applyPolicy(int version, ModerationPolicyChanged.RateLimit reviews, ModerationPolicyChanged.RateLimit edits,
+			ModerationPolicyChanged.RateLimit deletes, ModerationPolicyChanged.RateLimit ratings) {
+		applyPolicy(version, CODEC.encode(CloudEvent.of("moderation", ModerationPolicyChanged.KEY,
+				new ModerationPolicyChanged(version, reviews, Instant.now(), edits, deletes, ratings))));
+	}
+
+	void applyPolicy(int version, byte[] event) {
+		probe.send(Topics.MODERATION_POLICY.name(), ModerationPolicyChanged.KEY, event);
+		TopicProbe.awaitConsumed("review-intake.moderation-policy", Topics.MODERATION_POLICY.name());
+		await().atMost(Duration.ofSeconds(30)).until(() -> count(
+				"select count(*) from moderation_policy where version >= ?", version) == 1);
+	}
+
+	/** Every limit lifted again, as a version above every one sent so far. */
+	void liftLimits() {
+		applyPolicy(nextPolicyVersion(), LIFTED, LIFTED, LIFTED, LIFTED);
 	}
 
 	void sendScore(ReviewScoreChanged score) {

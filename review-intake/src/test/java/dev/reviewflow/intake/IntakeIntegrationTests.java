@@ -208,8 +208,9 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		for (int i = 0; i < 3; i++) {
 			title(prefix + "-" + i);
 		}
-		// versions far above what the rest of the suite could send; the last one lifts the limit again
-		applyPolicy(1_000_001, 2);
+		// versions above every one applied so far; the last one lifts the limit again
+		int version = nextPolicyVersion();
+		applyPolicy(version + 1, 2);
 		try {
 			submit(prefix + "-0", "prolific", "One.");
 			submit(prefix + "-1", "prolific", "Two.");
@@ -225,28 +226,22 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 			submit(prefix + "-2", "someone-else", "Others may still write.");
 
 			// an older version arriving late (a replay of the compacted topic) changes nothing
-			applyPolicy(1_000_000, 100_000);
+			applyPolicy(version, 100_000);
 			assertThat(as("prolific", "USER").post("/api/titles/" + prefix + "-2/reviews", """
 					{"rating":5,"headline":"Three","body":"Three.","containsSpoilers":false}""").status())
 				.isEqualTo(429);
 
 			// the limit lifted, the same Idempotency-Key goes through: a 429 was not kept as the key's answer
-			applyPolicy(1_000_002, 100_000);
+			applyPolicy(version + 2, 100_000);
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(as("prolific", "USER")
 				.send("POST", "/api/titles/" + prefix + "-2/reviews", threeBody, retried).status()).isEqualTo(202));
 		}
 		finally {
-			applyPolicy(1_000_003, 100_000);
+			liftLimits();
 		}
 	}
 
 	void applyPolicy(int version, int maxReviews) {
-		CloudEvent<ModerationPolicyChanged> event = CloudEvent.of("moderation", ModerationPolicyChanged.KEY,
-				new ModerationPolicyChanged(version, new ModerationPolicyChanged.RateLimit(maxReviews, 60),
-						Instant.now()));
-		probe.send(Topics.MODERATION_POLICY.name(), ModerationPolicyChanged.KEY, CODEC.encode(event));
-		TopicProbe.awaitConsumed("review-intake.moderation-policy", Topics.MODERATION_POLICY.name());
-		await().atMost(Duration.ofSeconds(30)).until(() -> count(
-				"select count(*) from moderation_policy where version >= ?", version) == 1);
+		applyPolicy(version, new ModerationPolicyChanged.RateLimit(maxReviews, 60), LIFTED, LIFTED, LIFTED);
 	}
 }

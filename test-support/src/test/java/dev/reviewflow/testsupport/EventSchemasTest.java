@@ -57,7 +57,9 @@ class EventSchemasTest {
 				new ReviewReported(UUID.randomUUID(), REVIEW, "carol", ReportReason.SPOILER, "Ending revealed", NOW),
 				new ModerationDecided(UUID.randomUUID(), REVIEW, "wont-back-down-2012", "alice", 1,
 						ReviewStatus.PUBLISHED, DecisionActor.AUTOMATIC, null, List.of(), NOW, 1),
-				new ModerationPolicyChanged(3, new ModerationPolicyChanged.RateLimit(20, 60), NOW),
+				new ModerationPolicyChanged(3, new ModerationPolicyChanged.RateLimit(20, 60), NOW,
+						new ModerationPolicyChanged.RateLimit(30, 60), new ModerationPolicyChanged.RateLimit(5, 1440),
+						new ModerationPolicyChanged.RateLimit(40, 120)),
 				new TitleScoreChanged("wont-back-down-2012",
 						new TitleScoreChanged.UserRating(6.5, 2, 6.9, List.of(0L, 0L, 0L, 0L, 1L, 0L, 0L, 1L, 0L, 0L)),
 						new TitleScoreChanged.AudienceScore(50, 2),
@@ -143,6 +145,35 @@ class EventSchemasTest {
 		assertThat(((HelpfulnessVoteSet) codec.decode(vote).data()).version()).isZero();
 		assertThat(((ModerationDecided) codec.decode(decision).data()).sequence()).isZero();
 		assertThat(((TitleScoreChanged) codec.decode(title).data()).version()).isZero();
+	}
+
+	/**
+	 * A policy event written before the edit, delete and rating limits existed is still valid and reads each of them
+	 * as the default, 20 an hour.
+	 */
+	@Test
+	void aPolicyEventWrittenBeforeTheLaterLimitsReadsThemAsTheDefault() {
+		byte[] old = json("""
+				{"specversion":"1.0","id":"%s","source":"/reviewflow/moderation","type":"reviewflow.moderation-policy-changed.v1",
+				 "time":"2026-11-23T12:00:00Z","subject":"policy","datacontenttype":"application/json",
+				 "data":{"version":4,"reviewRateLimit":{"max":5,"perMinutes":30},"changedAt":"2026-11-23T12:00:00Z"}}"""
+			.formatted(UUID.randomUUID()));
+		assertThat(EventContract.violations(old)).isEmpty();
+		ModerationPolicyChanged policy = (ModerationPolicyChanged) codec.decode(old).data();
+		assertThat(policy.version()).isEqualTo(4);
+		assertThat(policy.reviewRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(5, 30));
+		assertThat(List.of(policy.reviewEditRateLimit(), policy.reviewDeleteRateLimit(), policy.ratingRateLimit()))
+			.containsOnly(new ModerationPolicyChanged.RateLimit(20, 60));
+
+		byte[] invalid = json("""
+				{"specversion":"1.0","id":"%s","source":"/reviewflow/moderation","type":"reviewflow.moderation-policy-changed.v1",
+				 "time":"2026-11-23T12:00:00Z","subject":"policy","datacontenttype":"application/json",
+				 "data":{"version":4,"reviewRateLimit":{"max":5,"perMinutes":30},"changedAt":"2026-11-23T12:00:00Z",
+				   "ratingRateLimit":{"max":0,"perMinutes":60}}}"""
+			.formatted(UUID.randomUUID()));
+		assertThat(EventContract.violations(invalid)).singleElement().asString().contains("ratingRateLimit");
+		assertThatThrownBy(() -> codec.decode(invalid)).isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("max must be at least 1");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.moderation.audit.AuditLog;
 import dev.reviewflow.moderation.policy.Policies;
+import dev.reviewflow.moderation.policy.Policy;
 import dev.reviewflow.moderation.policy.PolicyVersion;
 import dev.reviewflow.moderation.policy.Screening;
 import dev.reviewflow.moderation.review.Decision;
@@ -23,6 +24,7 @@ import dev.reviewflow.moderation.review.KnownReviews;
 import dev.reviewflow.moderation.review.ReviewScreened;
 import dev.reviewflow.moderation.review.ReviewWithdrawn;
 import dev.reviewflow.platform.ApiException;
+import dev.reviewflow.platform.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -55,10 +57,13 @@ public class Cases {
 
 	private final MeterRegistry meters;
 
+	private final RateLimits rateLimits;
+
 	private final Clock clock;
 
 	Cases(JdbcClient jdbc, KnownReviews reviews, Policies policies, CaseQueue queue, CaseReports reports,
-			AuditLog audit, MeterRegistry meters, Clock clock) {
+			AuditLog audit, MeterRegistry meters, RateLimits rateLimits, Clock clock) {
+		this.rateLimits = rateLimits;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.reviews = reviews;
@@ -125,11 +130,15 @@ public class Cases {
 		return caseId;
 	}
 
-	/** A moderator takes the case; 409 while another moderator's claim lasts. */
+	/**
+	 * A moderator takes the case; 409 while another moderator's claim lasts, 429 beyond the policy's claims per
+	 * moderator.
+	 */
 	@Transactional
 	public ModerationCase claim(UUID caseId, String moderatorId) {
 		queue.find(caseId).ifPresent(found -> notTheAuthor(found.authorId(), moderatorId));
 		PolicyVersion policy = policies.current();
+		acquire(moderatorId, "claim", policy.policy().rateLimits().claims());
 		// a claim's deadline is set and compared on the database's clock alone (now() there), like the queue reads it
 		int claimed = jdbc.sql("""
 				update moderation_case set state = 'CLAIMED', claimed_by = ?,
@@ -169,16 +178,19 @@ public class Cases {
 	/**
 	 * A moderator decides: KEEP publishes the review (an appeal kept restores it), REMOVE removes it (an appeal
 	 * refused makes the removal or rejection final). 409 when the case is resolved already or another moderator's
-	 * claim lasts; of two moderators deciding at once exactly one succeeds.
+	 * claim lasts; of two moderators deciding at once exactly one succeeds. 429 beyond the policy's decisions per
+	 * moderator.
 	 */
 	@Transactional
 	public ModerationCase decide(UUID caseId, String moderatorId, CaseAction action, String reason) {
 		UUID reviewId = queue.find(caseId)
 			.orElseThrow(() -> ApiException.notFound("There is no case " + caseId + "."))
 			.reviewId();
+		PolicyVersion policy = policies.current();
+		// counted before the review is locked, so a moderator's decisions waiting on each other hold no review
+		acquire(moderatorId, "decision", policy.policy().rateLimits().decisions());
 		KnownReview review = reviews.lock(reviewId).orElseThrow();
 		notTheAuthor(review.authorId(), moderatorId);
-		PolicyVersion policy = policies.current();
 		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		List<Resolved> resolved = jdbc.sql("""
 				update moderation_case set state = 'RESOLVED', resolved_at = ?, resolved_by = ?, action = ?,
@@ -212,10 +224,11 @@ public class Cases {
 
 	/**
 	 * The author appeals the removal or rejection of their review: once per review, within the policy's appeal window
-	 * after the decision.
+	 * after the decision; 429 beyond the policy's appeals per user.
 	 */
 	@Transactional
 	public ModerationCase appeal(UUID reviewId, String authorId, String statement) {
+		acquire(authorId, "appeal", policies.current().policy().rateLimits().appeals());
 		KnownReview review = reviews.lock(reviewId)
 			.filter(known -> known.status() != ReviewStatus.DELETED)
 			.filter(known -> known.authorId().equals(authorId) || known.status() == ReviewStatus.PUBLISHED)
@@ -332,6 +345,14 @@ public class Cases {
 	}
 
 	private record Closed(UUID caseId, CaseKind kind) {
+	}
+
+	/**
+	 * One more action of the kind by the user, within the policy's limit, or 429 with {@code Retry-After}; counted
+	 * only if the action's transaction commits.
+	 */
+	private void acquire(String userId, String action, Policy.RateLimit limit) {
+		rateLimits.acquire(userId, action, limit.max(), limit.window());
 	}
 
 	private static void notTheAuthor(String authorId, String moderatorId) {

@@ -116,7 +116,10 @@ public class Policies {
 		return latest().orElseThrow();
 	}
 
-	/** Stores the version and tells the other services (the parts they apply), unless it exists already. */
+	/**
+	 * Stores the version and tells the other services the parts they apply (review-intake: the limits on reviews,
+	 * edits, deletions and ratings), unless it exists already.
+	 */
 	private boolean insert(PolicyVersion version) {
 		boolean inserted = jdbc.sql("""
 				insert into policy (version, document, changed_by, changed_at) values (?, cast(? as jsonb), ?, ?)
@@ -125,11 +128,17 @@ public class Policies {
 					Timestamp.from(version.changedAt()))
 			.update() == 1;
 		if (inserted) {
-			Policy.RateLimit reviews = version.policy().rateLimits().reviews();
-			outbox.publish(ModerationPolicyChanged.KEY, new ModerationPolicyChanged(version.version(),
-					new ModerationPolicyChanged.RateLimit(reviews.max(), reviews.perMinutes()), version.changedAt()));
+			Policy.RateLimits limits = version.policy().rateLimits();
+			outbox.publish(ModerationPolicyChanged.KEY,
+					new ModerationPolicyChanged(version.version(), announced(limits.reviews()), version.changedAt(),
+							announced(limits.reviewEdits()), announced(limits.reviewDeletes()),
+							announced(limits.ratings())));
 		}
 		return inserted;
+	}
+
+	private static ModerationPolicyChanged.RateLimit announced(Policy.RateLimit limit) {
+		return new ModerationPolicyChanged.RateLimit(limit.max(), limit.perMinutes());
 	}
 
 	/** The names of the rules that differ, for the audit log. */

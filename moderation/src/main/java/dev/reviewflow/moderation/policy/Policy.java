@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Size;
  * the newer one
  * @param claimTimeoutMinutes how long a moderator's claim on a case lasts
  * @param appealWindowDays how long after a removal or rejection its author may appeal
- * @param rateLimits how often one user may vote, report and write reviews
+ * @param rateLimits how often one user may do each kind of write
  */
 public record Policy(@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @PlainText String> bannedTerms,
 		@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @PlainText String> suspectTerms,
@@ -49,18 +49,48 @@ public record Policy(@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @
 	}
 
 	/**
-	 * How often one user may act. {@code reviews} is applied by review-intake, which receives it on
-	 * {@code reviews.moderation-policy}; a document written before it existed reads as the default.
+	 * How often one user may act, each kind of write counted on its own. {@code reviews}, {@code reviewEdits},
+	 * {@code reviewDeletes} and {@code ratings} are applied by review-intake, which receives them on
+	 * {@code reviews.moderation-policy}; the others here. A limit left out (a document written before it existed, or
+	 * a PUT without it) is its default.
+	 * @param votes helpfulness votes set or retracted
+	 * @param reports reports filed
+	 * @param reviews reviews submitted
+	 * @param reviewEdits edits of one's reviews
+	 * @param reviewDeletes deletions of one's reviews
+	 * @param ratings ratings set or withdrawn ({@code PUT|DELETE /api/titles/{titleId}/rating})
+	 * @param appeals appeals filed
+	 * @param claims a moderator's claims on cases (giving a claim back is not limited: it frees the case)
+	 * @param decisions a moderator's decisions
 	 */
 	public record RateLimits(@NotNull @Valid RateLimit votes, @NotNull @Valid RateLimit reports,
-			@Valid RateLimit reviews) {
+			@Valid RateLimit reviews, @Valid RateLimit reviewEdits, @Valid RateLimit reviewDeletes,
+			@Valid RateLimit ratings, @Valid RateLimit appeals, @Valid RateLimit claims, @Valid RateLimit decisions) {
 
 		public RateLimits {
-			reviews = reviews == null ? DEFAULT_REVIEWS : reviews;
+			reviews = reviews == null ? DEFAULTS.reviews() : reviews;
+			reviewEdits = reviewEdits == null ? DEFAULTS.reviewEdits() : reviewEdits;
+			reviewDeletes = reviewDeletes == null ? DEFAULTS.reviewDeletes() : reviewDeletes;
+			ratings = ratings == null ? DEFAULTS.ratings() : ratings;
+			appeals = appeals == null ? DEFAULTS.appeals() : appeals;
+			claims = claims == null ? DEFAULTS.claims() : claims;
+			decisions = decisions == null ? DEFAULTS.decisions() : decisions;
 		}
 	}
 
-	static final RateLimit DEFAULT_REVIEWS = new RateLimit(20, 60);
+	/**
+	 * The default limits: 60 votes a minute, 10 reports an hour, 20 reviews, 20 edits, 20 deletions and 20 rating
+	 * changes an hour (what an event written before review-intake's later limits existed reads them as), 10 appeals a
+	 * day, 30 claims and 30 decisions a minute.
+	 */
+	static final RateLimits DEFAULTS = defaults();
+
+	private static RateLimits defaults() {
+		RateLimit hourly = new RateLimit(20, 60);
+		RateLimit moderatorsPace = new RateLimit(30, 1);
+		return new RateLimits(new RateLimit(60, 1), new RateLimit(10, 60), hourly, hourly, hourly, hourly,
+				new RateLimit(10, 1440), moderatorsPace, moderatorsPace);
+	}
 
 	/** At most {@code max} actions per {@code perMinutes} minutes. */
 	public record RateLimit(@NotNull @Min(1) @Max(100_000) Integer max, @NotNull @Min(1) @Max(1440) Integer perMinutes) {
@@ -73,6 +103,6 @@ public record Policy(@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @
 	/** The policy in force before any administrator changed it: the configured terms and the defaults. */
 	static Policy initial(ModerationProperties properties) {
 		return new Policy(properties.bannedTerms(), properties.suspectTerms(), 3.0, true, 2, new Shouting(20, 70), 0.8,
-				30, 20, new RateLimits(new RateLimit(60, 1), new RateLimit(10, 60), DEFAULT_REVIEWS));
+				30, 20, DEFAULTS);
 	}
 }

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import dev.reviewflow.events.RatingSet;
+import dev.reviewflow.intake.policy.WriteLimits;
+import dev.reviewflow.intake.policy.WriteLimits.Write;
 import dev.reviewflow.intake.title.Titles;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.Outbox;
@@ -34,24 +36,35 @@ public class Ratings {
 
 	private final ReviewedRatings reviews;
 
-	Ratings(JdbcClient jdbc, Outbox outbox, MeterRegistry meters, Titles titles, ReviewedRatings reviews) {
+	private final WriteLimits limits;
+
+	Ratings(JdbcClient jdbc, Outbox outbox, MeterRegistry meters, Titles titles, ReviewedRatings reviews,
+			WriteLimits limits) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.meters = meters;
 		this.titles = titles;
 		this.reviews = reviews;
+		this.limits = limits;
 	}
 
-	/** {@code PUT /api/titles/{titleId}/rating}: the user's rating, also carried by their review if they have one. */
+	/**
+	 * {@code PUT /api/titles/{titleId}/rating}: the user's rating, also carried by their review if they have one; 429
+	 * beyond the user's rating limit (setting and withdrawing count together).
+	 */
 	@Transactional
 	public Rating rate(String titleId, String userId, int rating) {
 		requireTitle(titleId);
+		limits.acquire(userId, Write.RATING);
 		set(titleId, userId, rating);
 		reviews.ratingChanged(titleId, userId, rating);
 		return find(titleId, userId).orElseThrow();
 	}
 
-	/** {@code DELETE /api/titles/{titleId}/rating}: withdraws it, unless a review of theirs carries it. */
+	/**
+	 * {@code DELETE /api/titles/{titleId}/rating}: withdraws it, unless a review of theirs carries it; 429 beyond the
+	 * user's rating limit.
+	 */
 	@Transactional
 	public void unrate(String titleId, String userId) {
 		requireTitle(titleId);
@@ -59,6 +72,7 @@ public class Ratings {
 			throw ApiException.conflict("Your review of this title carries this rating: change the review's rating, "
 					+ "or delete the review first.");
 		}
+		limits.acquire(userId, Write.RATING);
 		withdraw(titleId, userId);
 	}
 

@@ -17,7 +17,8 @@ import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
-import dev.reviewflow.intake.IntakeProperties;
+import dev.reviewflow.intake.policy.WriteLimits;
+import dev.reviewflow.intake.policy.WriteLimits.Write;
 import dev.reviewflow.intake.rating.Ratings;
 import dev.reviewflow.intake.rating.ReviewedRatings;
 import dev.reviewflow.intake.title.Titles;
@@ -25,7 +26,6 @@ import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.Outbox;
 import dev.reviewflow.platform.Page;
 import dev.reviewflow.platform.ProblemHandling.FieldProblem;
-import dev.reviewflow.platform.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -49,31 +49,28 @@ public class Reviews implements ReviewedRatings {
 
 	private final MeterRegistry meters;
 
-	private final RateLimits rateLimits;
-
-	private final ReviewRateLimit rateLimit;
+	private final WriteLimits limits;
 
 	Reviews(JdbcClient jdbc, Titles titles, ObjectProvider<Ratings> ratings, Outbox outbox, MeterRegistry meters,
-			RateLimits rateLimits, ReviewRateLimit rateLimit) {
+			WriteLimits limits) {
 		this.jdbc = jdbc;
 		this.titles = titles;
 		this.ratings = ratings;
 		this.outbox = outbox;
 		this.meters = meters;
-		this.rateLimits = rateLimits;
-		this.rateLimit = rateLimit;
+		this.limits = limits;
 	}
 
 	/**
 	 * Stores a new review as PENDING and publishes {@code ReviewSubmitted} (and, for a user review, the author's
-	 * {@code RatingSet}) in the same transaction.
+	 * {@code RatingSet}) in the same transaction; 429 beyond the author's review limit.
 	 */
 	@Transactional
 	public Review submit(String titleId, Author author, ReviewDraft draft) {
 		if (!titles.exists(titleId)) {
 			throw ApiException.notFound("There is no title '" + titleId + "'.");
 		}
-		acquireReview(author.id());
+		limits.acquire(author.id(), Write.REVIEW);
 		UUID reviewId = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		boolean topCritic = draft.type() == ReviewType.CRITIC && author.topCritic();
@@ -100,12 +97,6 @@ public class Reviews implements ReviewedRatings {
 		meters.counter("reviewflow.reviews.submitted", "type", draft.type().name(), "outcome", "accepted")
 			.increment();
 		return find(reviewId).orElseThrow();
-	}
-
-	/** One more review (submitted or edited) by the author, within the policy's rate limit, or 429. */
-	private void acquireReview(String authorId) {
-		IntakeProperties.RateLimit limit = rateLimit.current();
-		rateLimits.acquire(authorId, "review", limit.max(), limit.window());
 	}
 
 	private Optional<UUID> existingReview(String titleId, String authorId) {
@@ -164,7 +155,8 @@ public class Reviews implements ReviewedRatings {
 
 	/**
 	 * The author edits their review: the changed revision goes back through moderation (PENDING, a
-	 * {@code ReviewEdited} event); a changed rating is the author's new rating of the title.
+	 * {@code ReviewEdited} event); a changed rating is the author's new rating of the title. 429 beyond the author's
+	 * edit limit.
 	 */
 	@Transactional
 	public Review edit(UUID reviewId, Author caller, ReviewPatch patch) {
@@ -191,7 +183,7 @@ public class Reviews implements ReviewedRatings {
 					"The edit has " + problems.size() + " invalid field(s) for a " + review.type() + " review.",
 					java.util.Map.of("errors", problems));
 		}
-		acquireReview(caller.id());
+		limits.acquire(caller.id(), Write.REVIEW_EDIT);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		int revision = review.revision() + 1;
 		Integer rating = patch.rating() != null ? patch.rating() : review.rating();
@@ -217,13 +209,17 @@ public class Reviews implements ReviewedRatings {
 		return find(reviewId).orElseThrow();
 	}
 
-	/** The author deletes their review (DELETED, a {@code ReviewDeleted} event); their rating of the title stays. */
+	/**
+	 * The author deletes their review (DELETED, a {@code ReviewDeleted} event); their rating of the title stays. 429
+	 * beyond the author's delete limit; deleting a deleted review again changes nothing and is not counted.
+	 */
 	@Transactional
 	public void delete(UUID reviewId, Author caller) {
 		Review review = ownedBy(reviewId, caller, "delete");
 		if (review.status() == ReviewStatus.DELETED) {
 			return;
 		}
+		limits.acquire(caller.id(), Write.REVIEW_DELETE);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("update review set status = 'DELETED', status_changed_at = ? where review_id = ?")
 			.params(Timestamp.from(now), reviewId)
