@@ -122,12 +122,13 @@ public class IntakeLoad {
 		}
 	}
 
-	/** An HS256 development token, signed with the local secret (no libraries needed). */
+	/** An HS256 development token as local mode expects it (issuer, audience, expiry), signed with the local secret. */
 	static String token(String subject, String role) throws Exception {
 		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
 		long now = System.currentTimeMillis() / 1000;
 		String header = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
-		String payload = base64.encodeToString(("{\"sub\":\"" + subject + "\",\"roles\":[\"" + role + "\"],\"iat\":" + now
+		String payload = base64.encodeToString(("{\"iss\":\"reviewflow-local\",\"aud\":\"reviewflow\",\"sub\":\"" + subject
+				+ "\",\"roles\":[\"" + role + "\"],\"iat\":" + now
 				+ ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
