@@ -21,7 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** review-intake against a real broker and a real PostgreSQL, driven over HTTP and Kafka as its users drive it. */
@@ -57,7 +57,7 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 			.single()).isFalse();
 		assertThat(jdbc.sql("select has_schema_privilege('intake', 'CREATE')").query(Boolean.class).single())
 			.isFalse();
-		assertThat(catchThrowable(() -> jdbc.sql("alter table review disable trigger all").update()))
+		assertThatThrownBy(() -> jdbc.sql("alter table review disable trigger all").update()).rootCause()
 			.hasMessageContaining("must be owner of table review");
 	}
 
