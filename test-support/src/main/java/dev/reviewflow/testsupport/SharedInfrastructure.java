@@ -6,10 +6,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -171,9 +173,9 @@ public final class SharedInfrastructure {
 		if (query < 0) {
 			return jdbcUrl;
 		}
-		String parameters = java.util.Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+		String parameters = Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
 			.filter(parameter -> !parameter.startsWith("user=") && !parameter.startsWith("password="))
-			.collect(java.util.stream.Collectors.joining("&"));
+			.collect(Collectors.joining("&"));
 		return jdbcUrl.substring(0, query) + (parameters.isEmpty() ? "" : "?" + parameters);
 	}
 
