@@ -112,6 +112,66 @@ class ComposeFileTests {
 		assertThat(service(compose, "prometheus")).doesNotContainKey("ports");
 	}
 
+	/**
+	 * Every password comes from the operator's environment with no default, the PostgreSQL superuser's too; each
+	 * service with a database has roles of its own there, and runs as another role than the one Flyway migrates as.
+	 */
+	@Test
+	void eachServiceHasItsOwnDatabaseRolesWhosePasswordsComeOnlyFromTheEnvironment() throws IOException {
+		Map<String, Object> compose = compose();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		for (String name : services.keySet()) {
+			environment(service(compose, name)).forEach((variable, value) -> {
+				if (variable.contains("PASSWORD") || variable.contains("SECRET")) {
+					assertThat(value).as(name + ": " + variable).matches("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
+				}
+			});
+		}
+		Map<String, String> postgres = environment(service(compose, "postgres"));
+		assertThat(postgres.get("POSTGRES_PASSWORD")).startsWith("${POSTGRES_PASSWORD:?");
+		assertThat(postgres).doesNotContainKeys("POSTGRES_USER", "POSTGRES_DB");
+		String initScript = "service-databases.sh";
+		assertThat(service(compose, "postgres").get("volumes")).asString()
+			.contains("./docker/postgres/" + initScript + ":/docker-entrypoint-initdb.d/" + initScript + ":ro");
+		String script = Files.readString(REPOSITORY.resolve("docker/postgres/" + initScript));
+
+		Set<String> users = new HashSet<>();
+		for (String name : List.of("review-intake", "moderation")) {
+			Map<String, String> environment = environment(service(compose, name));
+			String database = environment.get("SPRING_DATASOURCE_URL")
+				.substring(environment.get("SPRING_DATASOURCE_URL").lastIndexOf('/') + 1);
+			String runtime = environment.get("SPRING_DATASOURCE_USERNAME");
+			String owner = environment.get("SPRING_FLYWAY_USER");
+			assertThat(runtime).as(name).isEqualTo(database + "_app");
+			assertThat(owner).as(name).isEqualTo(database + "_owner");
+			assertThat(users.add(runtime) && users.add(owner)).as(name + "'s roles are its own").isTrue();
+			// the init script creates both roles with the passwords the service is given, and the service's database
+			String runtimePassword = variable(environment.get("SPRING_DATASOURCE_PASSWORD"));
+			String ownerPassword = variable(environment.get("SPRING_FLYWAY_PASSWORD"));
+			assertThat(runtimePassword).isNotEqualTo(ownerPassword);
+			assertThat(postgres).containsKeys(runtimePassword, ownerPassword);
+			assertThat(postgres.get(runtimePassword)).startsWith("${" + runtimePassword + ":?");
+			assertThat(postgres.get(ownerPassword)).startsWith("${" + ownerPassword + ":?");
+			assertThat(script).containsPattern("service_database " + database + " \"\\$\\{" + ownerPassword
+					+ ":\\?[^}]*}\" \\\\\\s+\"\\$\\{" + runtimePassword + ":\\?");
+		}
+		assertThat(users).hasSize(4);
+		// plain login roles (no superuser, createrole or createdb); the database's owner is the owner role; nobody
+		// else connects to it
+		assertThat(script).contains("create role :\"owner\" login password :'owner_password';",
+				"create role :\"app\" login password :'app_password';",
+				"create database :\"database\" owner :\"owner\";",
+				"revoke all on database :\"database\" from public;",
+				"grant connect on database :\"database\" to :\"app\";");
+	}
+
+	/** The variable a {@code ${NAME:?message}} reference reads. */
+	static String variable(String reference) {
+		assertThat(reference).startsWith("${").contains(":?");
+		return reference.substring(2, reference.indexOf(":?"));
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, String> environment(Map<String, Object> service) {
 		Map<String, Object> environment = (Map<String, Object>) service.getOrDefault("environment", Map.of());

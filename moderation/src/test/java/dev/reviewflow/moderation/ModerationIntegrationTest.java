@@ -1,5 +1,9 @@
 package dev.reviewflow.moderation;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,6 +19,7 @@ import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.RealInfrastructure;
+import dev.reviewflow.testsupport.SharedInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +34,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What moderation's integration tests share: one context on the shared broker and database, probes and tokens. */
+/**
+ * What moderation's integration tests share: one context on the shared broker and database, probes and tokens. The
+ * application, and {@link #jdbc} with it, runs as moderation's runtime role; {@link #asOwner()} is the owner Flyway
+ * migrates as.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "reviewflow.moderation.banned-terms=buy followers", DevelopmentTokens.SERVICE_PROPERTY })
 @Import(RealInfrastructure.class)
@@ -59,6 +68,16 @@ abstract class ModerationIntegrationTest {
 	@AfterAll
 	static void stopWatching() {
 		probe.close();
+	}
+
+	/** A connection as the owner of moderation's schema and tables (Flyway's role), its search path on the schema. */
+	static Connection asOwner() throws SQLException {
+		SharedInfrastructure.Database owner = SharedInfrastructure.roles("moderation").owner();
+		Connection connection = DriverManager.getConnection(owner.jdbcUrl(), owner.username(), owner.password());
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("set search_path = moderation");
+		}
+		return connection;
 	}
 
 	Http as(String subject, String... roles) {

