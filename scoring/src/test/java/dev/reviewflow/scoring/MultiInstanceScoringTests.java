@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import dev.reviewflow.devtokens.DevelopmentTokens;
 import dev.reviewflow.events.CloudEvent;
@@ -41,30 +42,8 @@ class MultiInstanceScoringTests {
 		String prefix = applicationId + "-title";
 		List<ConfigurableApplicationContext> instances = new ArrayList<>();
 		try (TopicProbe probe = TopicProbe.on(Topics.TITLE_SCORES.name())) {
-			for (int i = 0; i < 2; i++) {
-				int port = freePort();
-				instances.add(new SpringApplicationBuilder(ScoringApplication.class).run(
-						"--server.port=" + port, "--" + DevelopmentTokens.SERVICE_PROPERTY,
-						"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
-						"--spring.kafka.streams.application-id=" + applicationId,
-						"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + applicationId
-								+ "-" + i));
-			}
-			List<Http> clients = instances.stream()
-				.map(context -> Http.on(Integer.parseInt(context.getEnvironment().getProperty("local.server.port"))))
-				.toList();
-			for (Http client : clients) {
-				await().atMost(Duration.ofSeconds(90))
-					.until(() -> client.get("/actuator/health/readiness").status() == 200);
-			}
-
-			List<String> titles = new ArrayList<>();
-			for (int t = 0; t < 12; t++) {
-				String titleId = prefix + "-" + t;
-				titles.add(titleId);
-				probe.send(Topics.RATINGS.name(), titleId, CODEC.encode(CloudEvent.of("review-intake", titleId,
-						new RatingSet(titleId, "user", 1 + t % 10, Instant.now(), 1))));
-			}
+			List<Http> clients = startTwo(instances, applicationId, i -> List.of());
+			List<String> titles = rateTwelve(probe, prefix);
 
 			Set<HostInfo> owners = new HashSet<>();
 			KafkaStreamsInteractiveQueryService metadata = instances.getFirst()
@@ -113,33 +92,11 @@ class MultiInstanceScoringTests {
 		// accepts connections into its backlog and never reads from them
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 				TopicProbe probe = TopicProbe.on(Topics.TITLE_SCORES.name())) {
-			for (int i = 0; i < 2; i++) {
-				List<String> args = new ArrayList<>(List.of("--server.port=" + freePort(),
-						"--" + DevelopmentTokens.SERVICE_PROPERTY,
-						"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
-						"--spring.kafka.streams.application-id=" + applicationId,
-						"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + applicationId
-								+ "-" + i,
-						"--reviewflow.scoring.queries.forwarding.read-timeout=500ms"));
-				if (i == 1) {
-					args.add("--spring.kafka.streams.properties.application.server=localhost:" + silent.getLocalPort());
-				}
-				instances.add(new SpringApplicationBuilder(ScoringApplication.class).run(args.toArray(String[]::new)));
-			}
-			List<Http> clients = instances.stream()
-				.map(context -> Http.on(Integer.parseInt(context.getEnvironment().getProperty("local.server.port"))))
-				.toList();
-			for (Http client : clients) {
-				await().atMost(Duration.ofSeconds(90))
-					.until(() -> client.get("/actuator/health/readiness").status() == 200);
-			}
-			List<String> titles = new ArrayList<>();
-			for (int t = 0; t < 12; t++) {
-				String titleId = prefix + "-" + t;
-				titles.add(titleId);
-				probe.send(Topics.RATINGS.name(), titleId, CODEC.encode(CloudEvent.of("review-intake", titleId,
-						new RatingSet(titleId, "user", 1 + t % 10, Instant.now(), 1))));
-			}
+			List<Http> clients = startTwo(instances, applicationId, i -> i == 0
+					? List.of("--reviewflow.scoring.queries.forwarding.read-timeout=500ms")
+					: List.of("--reviewflow.scoring.queries.forwarding.read-timeout=500ms",
+							"--spring.kafka.streams.properties.application.server=localhost:" + silent.getLocalPort()));
+			List<String> titles = rateTwelve(probe, prefix);
 			// the silent instance's own titles are there, read from its own stores
 			Http healthy = clients.getFirst();
 			HostInfo silentOwner = new HostInfo("localhost", silent.getLocalPort());
@@ -179,6 +136,44 @@ class MultiInstanceScoringTests {
 		finally {
 			instances.forEach(ConfigurableApplicationContext::close);
 		}
+	}
+
+	/**
+	 * Starts two scoring instances under one application id (added to {@code instances}, which the test closes), the
+	 * i-th with {@code extra.apply(i)} arguments more, and returns a client of each once both are ready.
+	 */
+	static List<Http> startTwo(List<ConfigurableApplicationContext> instances, String applicationId,
+			IntFunction<List<String>> extra) throws IOException {
+		for (int i = 0; i < 2; i++) {
+			List<String> args = new ArrayList<>(List.of("--server.port=" + freePort(),
+					"--" + DevelopmentTokens.SERVICE_PROPERTY,
+					"--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
+					"--spring.kafka.streams.application-id=" + applicationId,
+					"--spring.kafka.streams.state-dir=" + System.getProperty("java.io.tmpdir") + "/" + applicationId
+							+ "-" + i));
+			args.addAll(extra.apply(i));
+			instances.add(new SpringApplicationBuilder(ScoringApplication.class).run(args.toArray(String[]::new)));
+		}
+		List<Http> clients = instances.stream()
+			.map(context -> Http.on(Integer.parseInt(context.getEnvironment().getProperty("local.server.port"))))
+			.toList();
+		for (Http client : clients) {
+			await().atMost(Duration.ofSeconds(90))
+				.until(() -> client.get("/actuator/health/readiness").status() == 200);
+		}
+		return clients;
+	}
+
+	/** One rating for each of twelve titles, spread over the partitions; their ids. */
+	static List<String> rateTwelve(TopicProbe probe, String prefix) {
+		List<String> titles = new ArrayList<>();
+		for (int t = 0; t < 12; t++) {
+			String titleId = prefix + "-" + t;
+			titles.add(titleId);
+			probe.send(Topics.RATINGS.name(), titleId, CODEC.encode(CloudEvent.of("review-intake", titleId,
+					new RatingSet(titleId, "user", 1 + t % 10, Instant.now(), 1))));
+		}
+		return titles;
 	}
 
 	static int freePort() throws IOException {
