@@ -27,6 +27,7 @@ service_database intake "${INTAKE_DB_OWNER_PASSWORD:?set INTAKE_DB_OWNER_PASSWOR
 service_database moderation "${MODERATION_DB_OWNER_PASSWORD:?set MODERATION_DB_OWNER_PASSWORD}" \
   "${MODERATION_DB_APP_PASSWORD:?set MODERATION_DB_APP_PASSWORD}"
 
-# the superuser's own database is not for the services either
+# the superuser's own database and the template are not for the services either
 psql -v ON_ERROR_STOP=1 --no-psqlrc --username "${POSTGRES_USER:-postgres}" --dbname postgres \
-  -c 'revoke connect, temporary on database postgres from public'
+  -c 'revoke connect, temporary on database postgres from public' \
+  -c 'revoke connect, temporary on database template1 from public'

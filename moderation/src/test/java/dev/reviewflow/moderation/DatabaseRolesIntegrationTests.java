@@ -78,9 +78,13 @@ class DatabaseRolesIntegrationTests extends ModerationIntegrationTest {
 					.single()).as(table + " " + privilege).isTrue();
 			}
 		});
-		assertThat(counts()).isEqualTo(before);
-		assertThat(jdbc.sql("select count(*) from pg_trigger where tgname like '%append_only' and tgenabled = 'O'")
+		assertNothingWasTaken(before);
+		assertThat(jdbc.sql("""
+				select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid
+				  join pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = 'moderation' and t.tgname like '%append_only' and t.tgenabled = 'O'""")
 			.query(Long.class).single()).isEqualTo(3);
+		long auditOfReview = auditEntriesOf(reviewId);
 
 		// and the application still adds to them: a moderator's decision on the held review
 		Http moderator = as("mod-h1", "MODERATOR");
@@ -91,7 +95,7 @@ class DatabaseRolesIntegrationTests extends ModerationIntegrationTest {
 		awaitStatus(reviewId, "PUBLISHED");
 		assertThat(jdbc.sql("select status from decision where review_id = ? order by sequence").param(reviewId)
 			.query(String.class).list()).containsExactly("HELD", "PUBLISHED");
-		assertThat(counts().get("audit_entry")).isGreaterThan(before.get("audit_entry"));
+		assertThat(auditEntriesOf(reviewId)).isGreaterThan(auditOfReview);
 	}
 
 	@Test
@@ -110,7 +114,20 @@ class DatabaseRolesIntegrationTests extends ModerationIntegrationTest {
 				}
 			});
 		}
-		assertThat(counts()).isEqualTo(before);
+		assertNothingWasTaken(before);
+	}
+
+	/**
+	 * No row of the history tables went: they may have grown meanwhile (the shared context's consumers may still be
+	 * working through earlier tests' events), never shrunk.
+	 */
+	void assertNothingWasTaken(Map<String, Long> before) {
+		counts().forEach((table, rows) -> assertThat(rows).as(table).isGreaterThanOrEqualTo(before.get(table)));
+	}
+
+	long auditEntriesOf(UUID reviewId) {
+		return jdbc.sql("select count(*) from audit_entry where review_id = ?").param(reviewId).query(Long.class)
+			.single();
 	}
 
 	Map<String, Long> counts() {

@@ -116,6 +116,12 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 				return;
 			}
 			earlier = find(caller, key);
+			if (earlier.isEmpty()) {
+				// its first request ended without a final answer between the two reads and gave the key back
+				ProblemWriter.write(request, response, HttpStatus.CONFLICT, null,
+						"A request with this Idempotency-Key was being processed; retry in a moment.");
+				return;
+			}
 		}
 		Stored stored = earlier.orElseThrow();
 		if (stored.status() == null && takeOverAbandoned(caller, key, hash)) {
@@ -144,6 +150,14 @@ final class IdempotencyKeys extends OncePerRequestFilter {
 			jdbc.sql("select pg_advisory_xact_lock(hashtextextended('idempotency-key/' || ?, 0))").param(caller)
 				.query((rs, n) -> 0)
 				.list();
+			// a key the caller holds already (its first request racing this retry) is no new key: not counted, not
+			// refused; the caller then gets its replay or 409 as for any repeat
+			if (jdbc.sql("select exists (select 1 from idempotency_key where caller = ? and key = ?)")
+				.params(caller, key)
+				.query(Boolean.class)
+				.single()) {
+				return new Claim(false, null);
+			}
 			Instant now = Instant.now();
 			Held held = jdbc.sql("select count(*), min(created_at) from idempotency_key where caller = ? and created_at > ?")
 				.params(caller, Timestamp.from(now.minus(retention)))

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -31,14 +32,24 @@ public class ReviewflowFlywayAutoConfiguration {
 	FlywayConfigurationCustomizer appRolePlaceholder(ObjectProvider<JdbcConnectionDetails> connectionDetails) {
 		return configuration -> {
 			Map<String, String> placeholders = new LinkedHashMap<>(configuration.getPlaceholders());
+			// set in the environment (SPRING_FLYWAY_PLACEHOLDERS_APPROLE) the name may arrive without its dash
 			boolean configured = placeholders.keySet()
 				.stream()
-				.anyMatch(name -> name.toLowerCase(Locale.ROOT).equals(APP_ROLE));
+				.anyMatch(name -> name.toLowerCase(Locale.ROOT).replace("-", "").replace(".", "").equals("approle"));
 			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
 			if (!configured && details != null && details.getUsername() != null) {
 				placeholders.put(APP_ROLE, details.getUsername());
 				configuration.placeholders(placeholders);
 			}
+			// the name goes into the migrations' SQL as it is: only a plain role name may
+			configuration.getPlaceholders().forEach((name, value) -> {
+				if (name.toLowerCase(Locale.ROOT).replace("-", "").replace(".", "").equals("approle")
+						&& !value.matches("[a-z_][a-z0-9_]{0,62}")) {
+					throw new InvalidConfigurationPropertyValueException("spring.flyway.placeholders.app-role", value,
+							"The role the application runs as must be a plain lower-case role name "
+									+ "([a-z_][a-z0-9_]*), since the migrations grant to it by name.");
+				}
+			});
 		};
 	}
 }

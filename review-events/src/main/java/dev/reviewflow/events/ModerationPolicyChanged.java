@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * Moderation's policy changed (or was set for the first time): the parts other services apply themselves. Keyed by
  * {@link #KEY} on a compacted topic, so the latest version is always there to read.
  * <p>
- * The limits after {@code changedAt} were added later: an event written before them has none, and each reads as
- * {@link RateLimit#ADDED_LATER_DEFAULT} (the policy's own default for them).
+ * The limits after {@code changedAt} were added later: an event written before them has none; the edit limit reads
+ * as the review limit (which counted edits then), the others as {@link RateLimit#ADDED_LATER_DEFAULT} (the policy's
+ * own default for them).
  * @param version the policy version; a service keeps the highest it has seen
  * @param reviewRateLimit how many reviews one author may submit per window (until the limits below existed, edits
  * counted here too)
@@ -29,7 +30,8 @@ public record ModerationPolicyChanged(int version, RateLimit reviewRateLimit, In
 		this.version = Require.atLeast(version, 1, "version");
 		this.reviewRateLimit = Require.present(reviewRateLimit, "reviewRateLimit");
 		this.changedAt = Require.present(changedAt, "changedAt");
-		this.reviewEditRateLimit = orDefault(reviewEditRateLimit);
+		// edits counted as reviews until they had a limit of their own: an older event keeps them at that pace
+		this.reviewEditRateLimit = reviewEditRateLimit == null ? this.reviewRateLimit : reviewEditRateLimit;
 		this.reviewDeleteRateLimit = orDefault(reviewDeleteRateLimit);
 		this.ratingRateLimit = orDefault(ratingRateLimit);
 	}

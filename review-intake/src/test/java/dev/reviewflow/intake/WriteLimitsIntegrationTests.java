@@ -61,6 +61,26 @@ class WriteLimitsIntegrationTests extends IntakeIntegrationTest {
 			.status()).isEqualTo(202);
 	}
 
+	/** A review's rating is its author's rating: posting and editing it count against the rating limit too. */
+	@Test
+	void ratingsChangedThroughAReviewCountAgainstTheRatingLimit() {
+		String titleId = unique("review-rated-limit");
+		title(titleId);
+		applyPolicy(nextPolicyVersion(), LIFTED, LIFTED, LIFTED, TWO_AN_HOUR);
+		String author = unique("review-rater");
+		UUID reviewId = submit(titleId, author, 4, "First words.");
+		Http editor = as(author, "USER");
+		assertThat(editor.patch("/api/reviews/" + reviewId, "{\"rating\":9}").status()).isEqualTo(202);
+
+		assertLimited(editor.patch("/api/reviews/" + reviewId, "{\"rating\":1}"));
+		assertLimited(editor.put("/api/titles/" + titleId + "/rating", "{\"rating\":1}"));
+		assertThat(editor.get("/api/reviews/" + reviewId).json().get("rating").asInt()).isEqualTo(9);
+		assertThat(editor.get("/api/titles/" + titleId + "/rating").json().get("rating").asInt()).isEqualTo(9);
+		// an edit that leaves the rating as it is changes no rating and is not counted as one
+		assertThat(editor.patch("/api/reviews/" + reviewId, "{\"body\":\"Second words.\"}").status())
+			.isEqualTo(202);
+	}
+
 	@Test
 	void editsBeyondThePolicysLimitGet429AndLeaveTheReviewAsItWas() {
 		String titleId = unique("edited-limit");
@@ -106,7 +126,8 @@ class WriteLimitsIntegrationTests extends IntakeIntegrationTest {
 
 	/**
 	 * A policy event written before the edit, delete and rating limits existed still applies: its review limit as
-	 * sent, the later limits as their defaults (20 an hour); a newer version then changes them.
+	 * sent, for edits too (they counted as reviews then), the other later limits as their defaults (20 an hour); a
+	 * newer version then changes them.
 	 */
 	@Test
 	void aPolicyFromBeforeTheLaterLimitsAppliesTheirDefaultsUntilANewerVersionArrives() {
@@ -120,7 +141,7 @@ class WriteLimitsIntegrationTests extends IntakeIntegrationTest {
 				select array[reviews_max, reviews_per_minutes, review_edits_max, review_edits_per_minutes,
 				  review_deletes_max, review_deletes_per_minutes, ratings_max, ratings_per_minutes]::text
 				from moderation_policy where version = ?""").param(version).query(String.class).single())
-			.isEqualTo("{7,30,20,60,20,60,20,60}");
+			.isEqualTo("{7,30,7,30,20,60,20,60}");
 
 		// 20 rating changes an hour now: the 21st is refused
 		String titleId = unique("default-limit");

@@ -148,8 +148,8 @@ class EventSchemasTest {
 	}
 
 	/**
-	 * A policy event written before the edit, delete and rating limits existed is still valid and reads each of them
-	 * as the default, 20 an hour.
+	 * A policy event written before the edit, delete and rating limits existed is still valid and reads the edit limit
+	 * as its review limit (which counted edits then), the others as the default, 20 an hour.
 	 */
 	@Test
 	void aPolicyEventWrittenBeforeTheLaterLimitsReadsThemAsTheDefault() {
@@ -162,7 +162,9 @@ class EventSchemasTest {
 		ModerationPolicyChanged policy = (ModerationPolicyChanged) codec.decode(old).data();
 		assertThat(policy.version()).isEqualTo(4);
 		assertThat(policy.reviewRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(5, 30));
-		assertThat(List.of(policy.reviewEditRateLimit(), policy.reviewDeleteRateLimit(), policy.ratingRateLimit()))
+		// edits were counted as reviews then, and keep that pace; the others read as their default
+		assertThat(policy.reviewEditRateLimit()).isEqualTo(new ModerationPolicyChanged.RateLimit(5, 30));
+		assertThat(List.of(policy.reviewDeleteRateLimit(), policy.ratingRateLimit()))
 			.containsOnly(new ModerationPolicyChanged.RateLimit(20, 60));
 
 		byte[] invalid = json("""

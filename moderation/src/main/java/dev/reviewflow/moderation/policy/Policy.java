@@ -69,7 +69,8 @@ public record Policy(@NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) @
 
 		public RateLimits {
 			reviews = reviews == null ? DEFAULTS.reviews() : reviews;
-			reviewEdits = reviewEdits == null ? DEFAULTS.reviewEdits() : reviewEdits;
+			// a policy stored before edits had a limit of their own counted them as reviews: they keep that pace
+			reviewEdits = reviewEdits == null ? reviews : reviewEdits;
 			reviewDeletes = reviewDeletes == null ? DEFAULTS.reviewDeletes() : reviewDeletes;
 			ratings = ratings == null ? DEFAULTS.ratings() : ratings;
 			appeals = appeals == null ? DEFAULTS.appeals() : appeals;

@@ -92,6 +92,8 @@ public class Reviews implements ReviewedRatings {
 						draft.publication(), topCritic, draft.headline(), draft.body(), draft.containsSpoilers(),
 						now));
 		if (draft.rating() != null) {
+			// a review's rating is the author's rating: it counts against their rating limit too (429 undoes it all)
+			limits.acquire(author.id(), Write.RATING);
 			ratings.getObject().set(titleId, author.id(), draft.rating());
 		}
 		meters.counter("reviewflow.reviews.submitted", "type", draft.type().name(), "outcome", "accepted")
@@ -203,6 +205,7 @@ public class Reviews implements ReviewedRatings {
 				review.type(), revision, rating, verdict, publication, review.topCritic(), headline, body, spoilers,
 				now));
 		if (rating != null && !rating.equals(review.rating())) {
+			limits.acquire(review.authorId(), Write.RATING);
 			ratings.getObject().set(review.titleId(), review.authorId(), rating);
 		}
 		meters.counter("reviewflow.reviews.edited", "type", review.type().name(), "outcome", "accepted").increment();
