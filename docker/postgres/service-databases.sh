@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL's first start (the official image runs /docker-entrypoint-initdb.d/ once, on an empty data directory, as
 # the superuser): a database per service and two roles per service, their passwords from the environment.
-#   <service>_owner  owns the service's database; Flyway migrates as it (spring.flyway.user), so it owns the schema
+#   <service>_owner  owns the service's database; <service>-migrate (Flyway) migrates as it, so it owns the schema
 #                    and its tables
 #   <service>_app    the application connects as it (spring.datasource.username); it owns nothing and has only what
 #                    the service's migrations grant it (rows, never tables, triggers or grants)

@@ -35,10 +35,10 @@ begin
 end
 $$;
 
--- tables and sequences later migrations create get the same (a later append-only table revokes update and delete
--- from ${app-role} in its own migration, unless ${app-role} is the owner itself); the identity column of
--- audit_entry needs no grant on its sequence
+-- tables later migrations create may be read and added to, no more, until their migration grants update and delete
+-- (fail closed: a new history table is append-only for ${app-role} unless someone decides otherwise); sequences are
+-- usable; the identity column of audit_entry needs no grant on its sequence
 alter default privileges in schema "${flyway:defaultSchema}"
-    grant select, insert, update, delete on tables to "${app-role}";
+    grant select, insert on tables to "${app-role}";
 alter default privileges in schema "${flyway:defaultSchema}"
     grant usage on sequences to "${app-role}";

@@ -21,8 +21,9 @@ begin
 end
 $$;
 
--- tables and sequences later migrations create get the same
+-- tables later migrations create may be read and added to, no more, until their migration grants update and delete
+-- (fail closed)
 alter default privileges in schema "${flyway:defaultSchema}"
-    grant select, insert, update, delete on tables to "${app-role}";
+    grant select, insert on tables to "${app-role}";
 alter default privileges in schema "${flyway:defaultSchema}"
     grant usage on sequences to "${app-role}";

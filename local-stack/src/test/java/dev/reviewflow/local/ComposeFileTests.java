@@ -69,8 +69,8 @@ class ComposeFileTests {
 			@SuppressWarnings("unchecked")
 			Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
 			assertThat(dependsOn).as(stackService.name()).containsKey("kafka");
-			dependsOn.values()
-				.forEach(condition -> assertThat(condition).containsEntry("condition", "service_healthy"));
+			dependsOn.forEach((dependency, condition) -> assertThat(condition).as(dependency).containsEntry("condition",
+					dependency.endsWith("-migrate") ? "service_completed_successfully" : "service_healthy"));
 			if (!stackService.name().equals("scoring")) {
 				assertThat(dependsOn).containsKey("postgres");
 				assertThat(environment(service)).containsKey("SPRING_DATASOURCE_URL");
@@ -114,7 +114,8 @@ class ComposeFileTests {
 
 	/**
 	 * Every password comes from the operator's environment with no default, the PostgreSQL superuser's too; each
-	 * service with a database has roles of its own there, and runs as another role than the one Flyway migrates as.
+	 * service with a database has roles of its own there, and runs as another role than the one its migrate step
+	 * (Flyway as the owner, finished before the service starts) migrates as.
 	 */
 	@Test
 	void eachServiceHasItsOwnDatabaseRolesWhosePasswordsComeOnlyFromTheEnvironment() throws IOException {
@@ -142,13 +143,31 @@ class ComposeFileTests {
 			String database = environment.get("SPRING_DATASOURCE_URL")
 				.substring(environment.get("SPRING_DATASOURCE_URL").lastIndexOf('/') + 1);
 			String runtime = environment.get("SPRING_DATASOURCE_USERNAME");
-			String owner = environment.get("SPRING_FLYWAY_USER");
+			// the service never migrates, nor knows the owner's password: its migrate step does, and finishes first
+			assertThat(environment).containsEntry("SPRING_FLYWAY_ENABLED", "false")
+				.doesNotContainKeys("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+			assertThat(environment.values()).noneMatch(value -> value.contains("OWNER_PASSWORD"));
+			@SuppressWarnings("unchecked")
+			Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service(compose, name)
+				.get("depends_on");
+			assertThat(dependsOn).containsEntry(name + "-migrate", Map.of("condition", "service_completed_successfully"));
+			Map<String, Object> migrate = service(compose, name + "-migrate");
+			Map<String, String> migration = environment(migrate);
+			String owner = migration.get("FLYWAY_USER");
+			assertThat(migration).containsEntry("FLYWAY_URL", environment.get("SPRING_DATASOURCE_URL"))
+				.containsEntry("FLYWAY_SCHEMAS", database)
+				.containsEntry("FLYWAY_LOCATIONS", "filesystem:/flyway/sql/service,filesystem:/flyway/sql/platform");
+			assertThat(migrate.get("command")).asString().contains("-placeholders.app-role=" + runtime, "migrate");
+			// the same migrations the service's own Flyway runs elsewhere
+			assertThat(migrate.get("volumes")).asString()
+				.contains("./" + name + "/src/main/resources/db/migration:/flyway/sql/service:ro",
+						"./platform/src/main/resources/db/platform:/flyway/sql/platform:ro");
 			assertThat(runtime).as(name).isEqualTo(database + "_app");
 			assertThat(owner).as(name).isEqualTo(database + "_owner");
 			assertThat(users.add(runtime) && users.add(owner)).as(name + "'s roles are its own").isTrue();
 			// the init script creates both roles with the passwords the service is given, and the service's database
 			String runtimePassword = variable(environment.get("SPRING_DATASOURCE_PASSWORD"));
-			String ownerPassword = variable(environment.get("SPRING_FLYWAY_PASSWORD"));
+			String ownerPassword = variable(migration.get("FLYWAY_PASSWORD"));
 			assertThat(runtimePassword).isNotEqualTo(ownerPassword);
 			assertThat(postgres).containsKeys(runtimePassword, ownerPassword);
 			assertThat(postgres.get(runtimePassword)).startsWith("${" + runtimePassword + ":?");

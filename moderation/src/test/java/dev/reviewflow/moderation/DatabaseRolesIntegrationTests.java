@@ -98,6 +98,27 @@ class DatabaseRolesIntegrationTests extends ModerationIntegrationTest {
 		assertThat(auditEntriesOf(reviewId)).isGreaterThan(auditOfReview);
 	}
 
+	/** A table a later migration creates is append-only for the runtime role until that migration says otherwise. */
+	@Test
+	void tablesOfLaterMigrationsMayOnlyBeReadAndAddedToByDefault() throws SQLException {
+		try (Connection owner = asOwner(); Statement statement = owner.createStatement()) {
+			statement.execute("create table moderation.later_history (id int)");
+			try {
+				for (String privilege : new String[] { "SELECT", "INSERT" }) {
+					assertThat(jdbc.sql("select has_table_privilege('moderation.later_history', ?)").param(privilege)
+						.query(Boolean.class).single()).as(privilege).isTrue();
+				}
+				for (String privilege : new String[] { "UPDATE", "DELETE", "TRUNCATE", "TRIGGER" }) {
+					assertThat(jdbc.sql("select has_table_privilege('moderation.later_history', ?)").param(privilege)
+						.query(Boolean.class).single()).as(privilege).isFalse();
+				}
+			}
+			finally {
+				statement.execute("drop table moderation.later_history");
+			}
+		}
+	}
+
 	@Test
 	void theTriggersRefuseChangesToHistoryEvenToTheOwner() throws SQLException {
 		moderated("author-h2", "Free promo code inside.", "HELD");
