@@ -6,6 +6,3 @@ create table if not exists rate_limit_hit (
     at      timestamptz not null
 );
 create index if not exists rate_limit_hit_by_subject on rate_limit_hit (subject, action, at);
--- a working table, not history: the role the application runs as counts hits and forgets old ones (a schema's
--- default privileges let it read and add only)
-grant select, insert, update, delete on rate_limit_hit to "${app-role}";
