@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
-import dev.reviewflow.platform.ApiException;
-import dev.reviewflow.scoring.topology.ClusterScores;
-import dev.reviewflow.scoring.topology.ScoreQueries;
+import dev.reviewflow.scoring.query.ClusterScores;
+import dev.reviewflow.scoring.query.ScoreQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code reviewflow.score.freshness} is measured: from the event time of the input to the score being readable.
  */
 @Component
-class LiveScores implements DisposableBean {
+public class LiveScores implements DisposableBean {
 
 	static final String TITLE_SCORE = "title-score";
 
@@ -86,7 +86,7 @@ class LiveScores implements DisposableBean {
 	 * A new stream for the given titles (none: all titles), starting with their current scores; refused (before any
 	 * work) when the instance or the client already holds as many streams as it may.
 	 */
-	SseEmitter connect(Set<String> titleIds, String owner) {
+	public SseEmitter connect(Set<String> titleIds, String owner) {
 		reserve(owner);
 		try {
 			return open(titleIds, owner);
@@ -101,11 +101,11 @@ class LiveScores implements DisposableBean {
 		// the client's own share first: one who holds too many is told so, whether or not the instance is full
 		int held = streamsOf.getOrDefault(owner, 0);
 		if (held >= properties.maxStreamsPerClient()) {
-			throw ApiException.tooManyRequests("You hold " + held + " live streams, the most one client may;"
-					+ " close one first.", RETRY_AFTER.toSeconds());
+			throw new StreamRefused(StreamRefused.Holder.CLIENT, "You hold " + held
+					+ " live streams, the most one client may; close one first.", RETRY_AFTER);
 		}
 		if (open >= properties.maxStreams()) {
-			throw ApiException.unavailable("The live stream has as many listeners as it takes ("
+			throw new StreamRefused(StreamRefused.Holder.INSTANCE, "The live stream has as many listeners as it takes ("
 					+ properties.maxStreams() + "); try again shortly.", RETRY_AFTER);
 		}
 		streamsOf.put(owner, held + 1);
@@ -164,7 +164,7 @@ class LiveScores implements DisposableBean {
 	void on(CloudEvent<?> event) {
 		ScoreUpdate update = switch (event.data()) {
 			case TitleScoreChanged title -> titleUpdate(title);
-			case ReviewScoreChanged review -> reviewUpdate(review, scores.titleOfReview(review.reviewId()));
+			case ReviewScoreChanged review -> reviewUpdate(review, scores.titleOfReview(review.reviewId()).orElse(null));
 			default -> null;
 		};
 		if (update != null) {
@@ -190,7 +190,7 @@ class LiveScores implements DisposableBean {
 		return new ScoreUpdate(TITLE_SCORE, score.titleId(), score.titleId(), score);
 	}
 
-	private static ScoreUpdate reviewUpdate(ReviewScoreChanged score, String titleId) {
+	private static ScoreUpdate reviewUpdate(ReviewScoreChanged score, @Nullable String titleId) {
 		return new ScoreUpdate(REVIEW_SCORE, score.reviewId().toString(), titleId, score);
 	}
 

@@ -1,4 +1,8 @@
-/** Scores pushed to dashboards as they change: Server-Sent Events fed from the published score topics. */
+/**
+ * Scores pushed to dashboards as they change: the Server-Sent Events stream fed from the published score topics,
+ * with its snapshot on connect, per-client buffers and stream caps ({@link dev.reviewflow.scoring.live.StreamRefused}).
+ * Its endpoint is in the {@code web} module.
+ */
 @NullMarked
 package dev.reviewflow.scoring.live;
 

@@ -1,6 +1,9 @@
 package dev.reviewflow.scoring.topology;
 
 import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.scoring.formula.Histogram;
+import dev.reviewflow.scoring.formula.Ratings;
+import org.jspecify.annotations.Nullable;
 
 /** Number and sum of ratings: of one title, or of all titles together (C of the weighted rating). */
 record RatingSums(long count, long sum) {
@@ -9,11 +12,7 @@ record RatingSums(long count, long sum) {
 
 	/** A title's sums from its published score; exact, from the histogram. */
 	static RatingSums of(TitleScoreChanged score) {
-		long sum = 0;
-		for (int i = 0; i < score.userRating().histogram().size(); i++) {
-			sum += (i + 1) * score.userRating().histogram().get(i);
-		}
-		return new RatingSums(score.userRating().count(), sum);
+		return new RatingSums(score.userRating().count(), Histogram.sum(score.userRating().histogram()));
 	}
 
 	RatingSums plus(RatingSums other) {
@@ -25,7 +24,7 @@ record RatingSums(long count, long sum) {
 	}
 
 	/** The mean rating, or null without ratings. */
-	@org.jspecify.annotations.Nullable Double mean() {
-		return count == 0 ? null : (double) sum / count;
+	@Nullable Double mean() {
+		return Ratings.mean(sum, count);
 	}
 }

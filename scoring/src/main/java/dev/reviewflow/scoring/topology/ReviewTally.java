@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.Vote;
+import dev.reviewflow.scoring.formula.Wilson;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt time of the newest vote counted, for people
  * @param version number of changes so far: the published score's version
  */
-public record ReviewTally(long helpful, long notHelpful, Instant updatedAt, long version) {
+record ReviewTally(long helpful, long notHelpful, Instant updatedAt, long version) {
 
-	public static final ReviewTally EMPTY = new ReviewTally(0, 0, Instant.EPOCH, 0);
+	static final ReviewTally EMPTY = new ReviewTally(0, 0, Instant.EPOCH, 0);
 
 	/** The tally after a voter's vote went from {@code before} to {@code after} (either null: none): one change. */
 	ReviewTally changed(@Nullable Vote before, @Nullable Vote after, Instant at) {
@@ -27,7 +28,7 @@ public record ReviewTally(long helpful, long notHelpful, Instant updatedAt, long
 		return vote == side ? 1 : 0;
 	}
 
-	public ReviewScoreChanged toScore(UUID reviewId) {
+	ReviewScoreChanged toScore(UUID reviewId) {
 		long total = helpful + notHelpful;
 		return new ReviewScoreChanged(reviewId, helpful, notHelpful, total, Wilson.lowerBound(helpful, total),
 				updatedAt, version);

@@ -1,13 +1,14 @@
 package dev.reviewflow.scoring.topology;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 import dev.reviewflow.events.TitleScoreChanged;
+import dev.reviewflow.scoring.formula.Histogram;
+import dev.reviewflow.scoring.formula.Percentages;
+import dev.reviewflow.scoring.formula.Ratings;
+import dev.reviewflow.scoring.formula.WeightedRating;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,13 +24,13 @@ import org.jspecify.annotations.Nullable;
  *     rating): the published score's version
  * @param overallMean C as the latest published score used it for the weighted rating (null: unknown then)
  */
-public record TitleTally(long count, long sum, List<Long> histogram, long positive, ReviewContribution reviews,
+record TitleTally(long count, long sum, List<Long> histogram, long positive, ReviewContribution reviews,
 		Instant updatedAt, long version, @Nullable Double overallMean) {
 
-	public static final TitleTally EMPTY = new TitleTally(0, 0, Collections.nCopies(10, 0L), 0,
-			ReviewContribution.NONE, Instant.EPOCH, 0, null);
+	static final TitleTally EMPTY = new TitleTally(0, 0, Histogram.empty(), 0, ReviewContribution.NONE,
+			Instant.EPOCH, 0, null);
 
-	public TitleTally {
+	TitleTally {
 		histogram = List.copyOf(histogram);
 		reviews = reviews == null ? ReviewContribution.NONE : reviews;
 	}
@@ -56,15 +57,13 @@ public record TitleTally(long count, long sum, List<Long> histogram, long positi
 	}
 
 	private TitleTally counted(int rating, int delta) {
-		List<Long> buckets = new ArrayList<>(histogram);
-		buckets.set(rating - 1, buckets.get(rating - 1) + delta);
-		return new TitleTally(count + delta, sum + (long) delta * rating, buckets,
-				positive + (rating >= 7 ? delta : 0), reviews, updatedAt, version, overallMean);
+		return new TitleTally(count + delta, sum + (long) delta * rating, Histogram.counted(histogram, rating, delta),
+				positive + (Ratings.positive(rating) ? delta : 0), reviews, updatedAt, version, overallMean);
 	}
 
 	/** Whether the weighted rating published with the C of the time differs from the one C gives now. */
 	boolean weightedStale(ScoringSettings settings, @Nullable Double c) {
-		return !java.util.Objects.equals(weighted(settings, overallMean), weighted(settings, c));
+		return !Objects.equals(weighted(settings, overallMean), weighted(settings, c));
 	}
 
 	/** The same figures with the weighted rating by a newer C: one change of the score. */
@@ -73,44 +72,30 @@ public record TitleTally(long count, long sum, List<Long> histogram, long positi
 	}
 
 	private @Nullable Double weighted(ScoringSettings settings, @Nullable Double c) {
-		return Weighted.rating(count, average(), settings.minVotes(), c);
+		return WeightedRating.of(count, average(), settings.minVotes(), c);
 	}
 
-	public @Nullable Double average() {
-		return count == 0 ? null
-				: BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_UP).doubleValue();
-	}
-
-	/** Share of ratings of 7 or more, as a whole percent rounded half up. */
-	public @Nullable Integer audiencePercent() {
-		return percent(positive, count);
+	@Nullable Double average() {
+		return Ratings.average(sum, count);
 	}
 
 	/**
 	 * The title's full score, as published: the weighted rating by the C recorded with this version, so every
 	 * reader of one version sees the same figures.
 	 */
-	public TitleScoreChanged toScore(String titleId, ScoringSettings settings) {
+	TitleScoreChanged toScore(String titleId, ScoringSettings settings) {
 		long critics = reviews.fresh() + reviews.rotten();
 		long topCritics = reviews.topFresh() + reviews.topRotten();
 		return new TitleScoreChanged(titleId,
 				new TitleScoreChanged.UserRating(average(), count, weighted(settings, overallMean), histogram),
-				new TitleScoreChanged.AudienceScore(audiencePercent(), count),
-				new TitleScoreChanged.CriticScore(tomatometer(reviews.fresh(), critics, settings), reviews.fresh(),
-						reviews.rotten(), critics,
-						new TitleScoreChanged.CriticTally(tomatometer(reviews.topFresh(), topCritics, settings),
-								reviews.topFresh(), reviews.topRotten(), topCritics)),
+				new TitleScoreChanged.AudienceScore(Percentages.audienceScore(positive, count), count),
+				new TitleScoreChanged.CriticScore(
+						Percentages.tomatometer(reviews.fresh(), reviews.rotten(), settings.minCriticReviews()),
+						reviews.fresh(), reviews.rotten(), critics,
+						new TitleScoreChanged.CriticTally(Percentages.tomatometer(reviews.topFresh(),
+								reviews.topRotten(), settings.minCriticReviews()), reviews.topFresh(),
+								reviews.topRotten(), topCritics)),
 				new TitleScoreChanged.ReviewCounts(reviews.userReviews(), reviews.criticReviews()), updatedAt,
 				version);
-	}
-
-	/** Share of FRESH verdicts; none below the minimum number of critic reviews. */
-	private static @Nullable Integer tomatometer(long fresh, long count, ScoringSettings settings) {
-		return count < settings.minCriticReviews() ? null : percent(fresh, count);
-	}
-
-	static @Nullable Integer percent(long part, long whole) {
-		return whole == 0 ? null
-				: BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP).intValue();
 	}
 }

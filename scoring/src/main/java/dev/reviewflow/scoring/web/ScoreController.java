@@ -7,9 +7,10 @@ import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
-import dev.reviewflow.scoring.topology.ClusterScores;
-import dev.reviewflow.scoring.topology.QueryProperties;
-import dev.reviewflow.scoring.topology.ScoreQueries;
+import dev.reviewflow.scoring.query.ClusterScores;
+import dev.reviewflow.scoring.query.GlobalRating;
+import dev.reviewflow.scoring.query.QueryProperties;
+import dev.reviewflow.scoring.query.ScoreQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -96,7 +97,7 @@ class ScoreController {
 
 	/** C of the weighted rating, as every title's {@code weighted} uses it: every instance keeps it whole. */
 	@GetMapping("/api/ratings/global")
-	ScoreQueries.GlobalRating globalRating() {
+	GlobalRating globalRating() {
 		return local.globalRating();
 	}
 

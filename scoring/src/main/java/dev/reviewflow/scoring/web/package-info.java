@@ -1,4 +1,7 @@
-/** The scores over HTTP. */
+/**
+ * The HTTP API: current scores ({@code ScoreController}), the live stream's endpoint ({@code LiveController}), and the
+ * mapping of the {@code query} and {@code live} modules' failures to problem+json ({@code ScoringProblems}).
+ */
 @NullMarked
 package dev.reviewflow.scoring.web;
 

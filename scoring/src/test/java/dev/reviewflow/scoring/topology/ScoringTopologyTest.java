@@ -179,13 +179,6 @@ class ScoringTopologyTest {
 	}
 
 	@Test
-	void theWeightedFormulaMatchesImdbs() {
-		assertThat(Weighted.rating(0, null, 100, 7.0)).isNull();
-		assertThat(Weighted.rating(5892, 6.4, 25000, 6.9)).isCloseTo(6.8046, within(0.0001));
-		assertThat(Weighted.rating(100, 9.0, 100, 5.0)).isEqualTo(7.0);
-	}
-
-	@Test
 	void aChangedRatingReplacesTheUsersEarlierOne() {
 		rate("alice", 8, T0);
 		rate("alice", 3, T0.plusSeconds(1));
@@ -287,13 +280,6 @@ class ScoringTopologyTest {
 			.containsExactly(1L, 2L, 3L, 4L, 5L);
 	}
 
-	@Test
-	void audiencePercentRoundsHalfUp() {
-		assertThat(TitleTally.percent(1, 8)).isEqualTo(13);
-		assertThat(TitleTally.percent(1, 200)).isEqualTo(1);
-		assertThat(TitleTally.percent(0, 0)).isNull();
-	}
-
 	static final UUID REVIEW = UUID.fromString("7d7e3d1c-6b1f-4c1e-9a55-0f3f1b2c4d5e");
 
 	void vote(String voter, Vote vote, Instant at) {
@@ -375,14 +361,6 @@ class ScoringTopologyTest {
 		assertThat(scores.getLast().helpful()).isEqualTo(1);
 		assertThat(scores.getLast().notHelpful()).isEqualTo(2);
 		assertThat(scores.getLast().updatedAt()).isEqualTo(T0.plusSeconds(3));
-	}
-
-	@Test
-	void wilsonLowerBoundIsZeroWithoutVotesAndGrowsWithEvidence() {
-		assertThat(Wilson.lowerBound(0, 0)).isZero();
-		assertThat(Wilson.lowerBound(1, 1)).isCloseTo(0.2065, within(0.0001));
-		assertThat(Wilson.lowerBound(10, 10)).isGreaterThan(Wilson.lowerBound(1, 1));
-		assertThat(Wilson.lowerBound(0, 3)).isZero();
 	}
 
 	UUID critic(String author, Verdict verdict, boolean top) {

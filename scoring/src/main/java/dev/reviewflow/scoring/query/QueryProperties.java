@@ -1,4 +1,4 @@
-package dev.reviewflow.scoring.topology;
+package dev.reviewflow.scoring.query;
 
 import java.time.Duration;
 

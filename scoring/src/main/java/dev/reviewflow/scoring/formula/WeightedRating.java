@@ -1,4 +1,4 @@
-package dev.reviewflow.scoring.topology;
+package dev.reviewflow.scoring.formula;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,12 +10,20 @@ import org.jspecify.annotations.Nullable;
  * {@code reviewflow.scoring.min-votes} and C the mean of all ratings of all titles. A title with few ratings is pulled
  * towards C; with many it approaches its own mean.
  */
-final class Weighted {
+public final class WeightedRating {
 
-	private Weighted() {
+	private WeightedRating() {
 	}
 
-	static @Nullable Double rating(long v, @Nullable Double r, int m, @Nullable Double c) {
+	/**
+	 * The weighted rating, rounded half up to four decimals.
+	 * @param v the title's number of ratings
+	 * @param r their mean (null without ratings)
+	 * @param m the number of ratings that weigh as much as C
+	 * @param c the mean of all ratings of all titles; null while unknown, when the title's own mean stands for it
+	 * @return null without ratings
+	 */
+	public static @Nullable Double of(long v, @Nullable Double r, int m, @Nullable Double c) {
 		if (v == 0 || r == null) {
 			return null;
 		}

@@ -1,9 +1,12 @@
-package dev.reviewflow.scoring.topology;
+package dev.reviewflow.scoring.streams;
 
 import java.util.List;
 import java.util.Properties;
 
 import dev.reviewflow.platform.ReviewflowKafkaProperties;
+import dev.reviewflow.scoring.topology.Outputs;
+import dev.reviewflow.scoring.topology.ScoringSettings;
+import dev.reviewflow.scoring.topology.ScoringTopology;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;

@@ -1,4 +1,4 @@
-package dev.reviewflow.scoring.live;
+package dev.reviewflow.scoring.web;
 
 import java.security.Principal;
 import java.util.LinkedHashSet;
@@ -7,6 +7,8 @@ import java.util.List;
 import dev.reviewflow.events.TitleIds;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
+import dev.reviewflow.scoring.live.LiveProperties;
+import dev.reviewflow.scoring.live.LiveScores;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** {@code GET /api/stream/scores?titleId=…}: Server-Sent Events {@code title-score} and {@code review-score}. */
+/**
+ * {@code GET /api/stream/scores?titleId=…}: Server-Sent Events {@code title-score} and {@code review-score}; public.
+ * Checks the titles asked for and who asks (a signed-in user, else an address), and leaves the stream to
+ * {@link LiveScores}.
+ */
 @RestController
 class LiveController {
 

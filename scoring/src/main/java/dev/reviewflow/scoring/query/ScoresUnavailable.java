@@ -1,0 +1,32 @@
+package dev.reviewflow.scoring.query;
+
+import java.time.Duration;
+
+/**
+ * Scores cannot be read just now: the stores are being restored or rebalanced, or the instance that keeps a key did
+ * not answer in time. Worth asking again after {@link #retryAfter()}.
+ */
+public class ScoresUnavailable extends RuntimeException {
+
+	/** How long a caller should wait before asking again. */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+	private final Duration retryAfter;
+
+	ScoresUnavailable(String message) {
+		super(message);
+		this.retryAfter = RETRY_AFTER;
+	}
+
+	static ScoresUnavailable restoring() {
+		return new ScoresUnavailable("Scores are being restored or rebalanced; try again in a few seconds.");
+	}
+
+	static ScoresUnavailable ownerSilent() {
+		return new ScoresUnavailable("Another scoring instance did not answer; try again shortly.");
+	}
+
+	public Duration retryAfter() {
+		return retryAfter;
+	}
+}
