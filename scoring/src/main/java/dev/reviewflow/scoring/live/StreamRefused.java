@@ -20,7 +20,7 @@ public class StreamRefused extends RuntimeException {
 
 	private final Duration retryAfter;
 
-	StreamRefused(Holder full, String message, Duration retryAfter) {
+	public StreamRefused(Holder full, String message, Duration retryAfter) {
 		super(message);
 		this.full = full;
 		this.retryAfter = retryAfter;

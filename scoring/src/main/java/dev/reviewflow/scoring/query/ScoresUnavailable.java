@@ -18,11 +18,11 @@ public class ScoresUnavailable extends RuntimeException {
 		this.retryAfter = RETRY_AFTER;
 	}
 
-	static ScoresUnavailable restoring() {
+	public static ScoresUnavailable restoring() {
 		return new ScoresUnavailable("Scores are being restored or rebalanced; try again in a few seconds.");
 	}
 
-	static ScoresUnavailable ownerSilent() {
+	public static ScoresUnavailable ownerSilent() {
 		return new ScoresUnavailable("Another scoring instance did not answer; try again shortly.");
 	}
 
