@@ -3,6 +3,8 @@
  * it reach only this service and review-intake (for headlines).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package dev.reviewflow.scoring.dashboard;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

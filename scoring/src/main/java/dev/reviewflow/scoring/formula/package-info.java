@@ -4,6 +4,8 @@
  * no Kafka, no Spring: the topology calls them with its tallies, and each has its own unit tests.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package dev.reviewflow.scoring.formula;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

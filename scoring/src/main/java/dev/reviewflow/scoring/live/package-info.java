@@ -4,6 +4,8 @@
  * Its endpoint is in the {@code web} module.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "query" })
 package dev.reviewflow.scoring.live;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

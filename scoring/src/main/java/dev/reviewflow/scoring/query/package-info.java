@@ -5,6 +5,8 @@
  * not answer in time, are a {@link dev.reviewflow.scoring.query.ScoresUnavailable}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "topology" })
 package dev.reviewflow.scoring.query;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,8 @@
  * interactive-query service the {@code query} module reads through.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "topology" })
 package dev.reviewflow.scoring.streams;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  * shapes. No Spring wiring here (that is the {@code streams} module's); the formulas are the {@code formula} module's.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "formula" })
 package dev.reviewflow.scoring.topology;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * mapping of the {@code query} and {@code live} modules' failures to problem+json ({@code ScoringProblems}).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "query", "live" })
 package dev.reviewflow.scoring.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
