@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * origin besides its own
  */
 @ConfigurationProperties("reviewflow.scoring.dashboard")
-public record DashboardProperties(@DefaultValue("http://localhost:8081") URI reviewIntakeUrl) {
+record DashboardProperties(@DefaultValue("http://localhost:8081") URI reviewIntakeUrl) {
 }
