@@ -12,7 +12,7 @@ public class WriteLimitReached extends RuntimeException {
 
 	private final long retryAfterSeconds;
 
-	WriteLimitReached(Write write, String message, long retryAfterSeconds) {
+	public WriteLimitReached(Write write, String message, long retryAfterSeconds) {
 		super(message);
 		this.write = write;
 		this.retryAfterSeconds = retryAfterSeconds;

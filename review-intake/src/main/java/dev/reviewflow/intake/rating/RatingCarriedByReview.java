@@ -5,7 +5,7 @@ public class RatingCarriedByReview extends RuntimeException {
 
 	private final String titleId;
 
-	RatingCarriedByReview(String titleId, String userId) {
+	public RatingCarriedByReview(String titleId, String userId) {
 		super("The rating of " + titleId + " by " + userId + " is carried by their review.");
 		this.titleId = titleId;
 	}

@@ -7,7 +7,7 @@ public class AlreadyReviewed extends RuntimeException {
 
 	private final UUID existing;
 
-	AlreadyReviewed(UUID existing) {
+	public AlreadyReviewed(UUID existing) {
 		super("The author already reviewed this title: review " + existing + ".");
 		this.existing = existing;
 	}

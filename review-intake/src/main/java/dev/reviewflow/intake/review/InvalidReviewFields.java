@@ -20,7 +20,7 @@ public class InvalidReviewFields extends RuntimeException {
 
 	private final boolean edit;
 
-	InvalidReviewFields(ReviewType type, List<Field> fields, boolean edit) {
+	public InvalidReviewFields(ReviewType type, List<Field> fields, boolean edit) {
 		super(fields.size() + " invalid field(s) for a " + type + " review: " + fields);
 		this.type = type;
 		this.fields = List.copyOf(fields);

@@ -9,7 +9,7 @@ public class NotReviewAuthor extends RuntimeException {
 
 	private final String action;
 
-	NotReviewAuthor(UUID reviewId, String action) {
+	public NotReviewAuthor(UUID reviewId, String action) {
 		super("Only the author of review " + reviewId + " may " + action + " it.");
 		this.reviewId = reviewId;
 		this.action = action;

@@ -11,7 +11,7 @@ public class ReviewNotEditable extends RuntimeException {
 
 	private final ReviewStatus status;
 
-	ReviewNotEditable(UUID reviewId, ReviewStatus status) {
+	public ReviewNotEditable(UUID reviewId, ReviewStatus status) {
 		super("Review " + reviewId + " is " + status + " and cannot be edited.");
 		this.reviewId = reviewId;
 		this.status = status;
