@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * on the topics, tokens and a few steps users take.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// the authorization matrix alone writes ~170 reviews as one author: the suite lifts the write limits, and the
-		// tests of the limits set small ones through moderation's policy (applyPolicy)
+		// the suite lifts the write limits (its tests write as a few authors), and the tests of the limits set small
+		// ones through moderation's policy (applyPolicy)
 		properties = { "reviewflow.intake.review-rate-limit.max=100000",
 				"reviewflow.intake.review-edit-rate-limit.max=100000",
 				"reviewflow.intake.review-delete-rate-limit.max=100000",

@@ -173,7 +173,35 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").propertyNames()).contains("/api/titles/{titleId}/reviews",
 				"/api/reviews/{reviewId}", "/api/titles/{titleId}");
+		// the schemas keep their names (a review is "Review", though the aggregate took the class name)
+		assertThat(docs.json().at("/paths/~1api~1reviews~1{reviewId}/get/responses/200/content").toString())
+			.contains("#/components/schemas/Review\"");
+		assertThat(docs.json().get("components").get("schemas").propertyNames()).contains("Review", "PageReview",
+				"Title", "Rating");
 		assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	/** Anyone may ask whether the service is alive and ready; what it is made of and its metrics are for admins. */
+	@Test
+	void healthDetailsAndMetricsAreForAdmins() {
+		Http.Response anonymousHealth = anonymous().get("/actuator/health");
+		assertThat(anonymousHealth.status()).isEqualTo(200);
+		assertThat(anonymousHealth.json().get("status").asString()).isEqualTo("UP");
+		assertThat(anonymousHealth.json().has("components")).as(anonymousHealth.toString()).isFalse();
+		assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(as("someone", "USER").get("/actuator/health").json().has("components")).isFalse();
+		Http.Response adminHealth = as("operator", "ADMIN").get("/actuator/health");
+		assertThat(adminHealth.json().at("/components/db/status").asString()).as(adminHealth.toString())
+			.isEqualTo("UP");
+
+		Http.Response anonymousMetrics = anonymous().raw("GET", "/actuator/prometheus", null, new byte[0]);
+		assertThat(anonymousMetrics.status()).isEqualTo(401);
+		assertThat(anonymousMetrics.isProblem()).isTrue();
+		assertThat(as("someone", "USER").raw("GET", "/actuator/prometheus", null, new byte[0]).status())
+			.isEqualTo(403);
+		Http.Response adminMetrics = as("operator", "ADMIN").raw("GET", "/actuator/prometheus", null, new byte[0]);
+		assertThat(adminMetrics.status()).isEqualTo(200);
+		assertThat(adminMetrics.body()).contains("jvm_memory_used_bytes");
 	}
 
 	@Test
@@ -190,7 +218,10 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 	@Test
 	void badRequestsGetProblemDocumentsAndStoreNothing() {
 		title("bad-input-2012");
-		long before = jdbc.sql("select count(*) from review").query(Long.class).single();
+		// this test's callers and title only: other tests' reviews are none of its business
+		String mine = "select count(*) from review where title_id in ('bad-input-2012', 'no-such-title') "
+				+ "or author_id in ('gina', 'roger', 'mod')";
+		long before = count(mine);
 
 		Http.Response anonymousPost = anonymous().post("/api/titles/bad-input-2012/reviews", "{}");
 		assertThat(anonymousPost.status()).isEqualTo(401);
@@ -230,7 +261,7 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 				"rating");
 
 		assertThat(anonymous().get("/api/reviews/not-a-uuid").status()).isEqualTo(400);
-		assertThat(jdbc.sql("select count(*) from review").query(Long.class).single()).isEqualTo(before);
+		assertThat(count(mine)).isEqualTo(before);
 	}
 
 	@Test
