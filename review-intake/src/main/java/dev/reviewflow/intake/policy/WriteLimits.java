@@ -87,10 +87,8 @@ public class WriteLimits {
 			rateLimits.acquire(userId, write.action, limit.max(), limit.window());
 		}
 		catch (ApiException refused) {
-			// the platform's rate limit answers in HTTP terms; to the features it is a rule of the policy
-			if (refused.getStatusCode().value() != 429) {
-				throw refused;
-			}
+			// the platform's rate limit refuses in HTTP terms (its only refusal: 429); to the features it is a rule of
+			// the policy, which each feature's web package answers as before
 			Object retryAfter = refused.getBody().getProperties() == null ? null
 					: refused.getBody().getProperties().get("retryAfterSeconds");
 			throw new WriteLimitReached(write, String.valueOf(refused.getBody().getDetail()),
