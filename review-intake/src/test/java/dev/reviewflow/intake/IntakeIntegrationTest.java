@@ -152,6 +152,18 @@ abstract class IntakeIntegrationTest {
 				CODEC.encode(CloudEvent.of("scoring", score.reviewId().toString(), score)));
 	}
 
+	/**
+	 * Waits until Kafka has acknowledged every outbox publication whose event mentions {@code fragment} (an id of
+	 * this test's), and asserts there were some: other tests' publications are none of its business.
+	 */
+	void awaitSent(String fragment) {
+		String like = "%" + fragment + "%";
+		assertThat(count("select count(*) from event_publication where serialized_event like ?", like)).isPositive();
+		await().atMost(Duration.ofSeconds(30)).until(() -> count(
+				"select count(*) from event_publication where completion_date is null and serialized_event like ?",
+				like) == 0);
+	}
+
 	long count(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}

@@ -89,10 +89,7 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		assertThat(own.json().get("body").asString()).isEqualTo("Maggie Gyllenhaal is great® 🎬 <b>not bold</b>");
 		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
 
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
-				.query(Long.class)
-				.single() == 0);
+		awaitSent(reviewId.toString());
 	}
 
 	@Test

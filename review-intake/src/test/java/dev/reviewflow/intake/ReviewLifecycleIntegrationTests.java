@@ -94,8 +94,7 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(as("skew", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
 			.isEqualTo("REMOVED");
 		assertThat(as("skew", "USER").get("/api/titles/skewed-2012/rating").status()).isEqualTo(404);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> count("select count(*) from event_publication where completion_date is null") == 0);
+		awaitSent("skewed-2012");
 		assertThat(probe.readToEnd()
 			.stream()
 			.filter(r -> r.topic().equals(Topics.RATINGS.name()) && r.key().equals("skewed-2012"))
