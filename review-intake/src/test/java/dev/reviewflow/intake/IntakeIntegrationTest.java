@@ -52,6 +52,12 @@ abstract class IntakeIntegrationTest {
 
 	static final AtomicLong SEQUENCES = new AtomicLong();
 
+	/**
+	 * This test's own suffix for the titles it creates: a database or broker kept from an earlier run (or shared with
+	 * other tests) holds nothing of it.
+	 */
+	final String run = UUID.randomUUID().toString().substring(0, 8);
+
 	@LocalServerPort
 	int port;
 
