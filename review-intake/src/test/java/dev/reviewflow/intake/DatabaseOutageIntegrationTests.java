@@ -60,13 +60,13 @@ class DatabaseOutageIntegrationTests extends IntakeIntegrationTest {
 
 	@Test
 	void eventsArrivingWhileTheDatabaseIsDownAreAppliedOnceItIsBackAndNothingIsDeadLettered() {
-		title("outage-2012");
-		UUID reviewId = submit("outage-2012", "outage", 7, "Written before the outage.");
+		title("outage-2012-" + run);
+		UUID reviewId = submit("outage-2012-" + run, "outage", 7, "Written before the outage.");
 		DATABASE.cut();
 		try {
-			decide(reviewId, "outage-2012", "outage", 1, ReviewStatus.PUBLISHED);
+			decide(reviewId, "outage-2012-" + run, "outage", 1, ReviewStatus.PUBLISHED);
 			sendScore(new ReviewScoreChanged(reviewId, 5, 1, 6, 0.4, Instant.now(), 6));
-			var refused = as("outage", "USER").put("/api/titles/outage-2012/rating", "{\"rating\":5}");
+			var refused = as("outage", "USER").put("/api/titles/outage-2012-" + run + "/rating", "{\"rating\":5}");
 			assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
 			assertThat(refused.isProblem()).isTrue();
 			assertThat(refused.header("Retry-After")).isEqualTo("2");

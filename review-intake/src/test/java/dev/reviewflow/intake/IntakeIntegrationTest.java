@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * on the topics, tokens and a few steps users take.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// the authorization matrix alone writes ~170 reviews as one author: the suite lifts the write limits, and the
-		// tests of the limits set small ones through moderation's policy (applyPolicy)
+		// the suite lifts the write limits (its tests write as a few authors), and the tests of the limits set small
+		// ones through moderation's policy (applyPolicy)
 		properties = { "reviewflow.intake.review-rate-limit.max=100000",
 				"reviewflow.intake.review-edit-rate-limit.max=100000",
 				"reviewflow.intake.review-delete-rate-limit.max=100000",
@@ -51,6 +51,12 @@ abstract class IntakeIntegrationTest {
 	static TopicProbe probe;
 
 	static final AtomicLong SEQUENCES = new AtomicLong();
+
+	/**
+	 * This test's own suffix for the titles it creates: a database or broker kept from an earlier run (or shared with
+	 * other tests) holds nothing of it.
+	 */
+	final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	@LocalServerPort
 	int port;
@@ -150,6 +156,18 @@ abstract class IntakeIntegrationTest {
 	void sendScore(ReviewScoreChanged score) {
 		probe.send(Topics.REVIEW_SCORES.name(), score.reviewId().toString(),
 				CODEC.encode(CloudEvent.of("scoring", score.reviewId().toString(), score)));
+	}
+
+	/**
+	 * Waits until Kafka has acknowledged every outbox publication whose event mentions {@code fragment} (an id of
+	 * this test's), and asserts there were some: other tests' publications are none of its business.
+	 */
+	void awaitSent(String fragment) {
+		String like = "%" + fragment + "%";
+		assertThat(count("select count(*) from event_publication where serialized_event like ?", like)).isPositive();
+		await().atMost(Duration.ofSeconds(30)).until(() -> count(
+				"select count(*) from event_publication where completion_date is null and serialized_event like ?",
+				like) == 0);
 	}
 
 	long count(String sql, Object... params) {

@@ -11,6 +11,7 @@ import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.IntakeProperties.RateLimit;
+import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.RateLimits;
 import org.jspecify.annotations.Nullable;
 
@@ -76,13 +77,23 @@ public class WriteLimits {
 	}
 
 	/**
-	 * One more write of the kind by the user, or 429 with {@code Retry-After} when they reached its limit. Counted in
-	 * the caller's transaction: a write that fails and rolls back is not counted.
+	 * One more write of the kind by the user, or {@link WriteLimitReached} (429 with {@code Retry-After}) when they
+	 * reached its limit. Counted in the caller's transaction: a write that fails and rolls back is not counted.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void acquire(String userId, Write write) {
 		RateLimit limit = current().of(write);
-		rateLimits.acquire(userId, write.action, limit.max(), limit.window());
+		try {
+			rateLimits.acquire(userId, write.action, limit.max(), limit.window());
+		}
+		catch (ApiException refused) {
+			// the platform's rate limit refuses in HTTP terms (its only refusal: 429); to the features it is a rule of
+			// the policy, which each feature's web package answers as before
+			Object retryAfter = refused.getBody().getProperties() == null ? null
+					: refused.getBody().getProperties().get("retryAfterSeconds");
+			throw new WriteLimitReached(write, String.valueOf(refused.getBody().getDetail()),
+					retryAfter instanceof Number seconds ? seconds.longValue() : 1);
+		}
 	}
 
 	Limits current() {

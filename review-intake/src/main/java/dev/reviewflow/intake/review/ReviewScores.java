@@ -13,16 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewScores {
 
-	private final Reviews reviews;
+	private final ReviewStore store;
 
-	ReviewScores(Reviews reviews) {
-		this.reviews = reviews;
+	ReviewScores(ReviewStore store) {
+		this.store = store;
 	}
 
 	@KafkaListener(id = "review-intake.review-scores", topics = "reviews.review-scores")
 	void on(CloudEvent<?> event) {
 		if (event.data() instanceof ReviewScoreChanged score) {
-			reviews.applyScore(score);
+			store.applyScore(score);
 		}
 	}
 }

@@ -50,6 +50,13 @@ public class Titles {
 		return jdbc.sql("select count(*) from title where title_id = ?").param(titleId).query(Long.class).single() > 0;
 	}
 
+	/** Reviews and ratings belong to a title: {@link TitleNotFound} unless it exists. */
+	public void requireExists(String titleId) {
+		if (!exists(titleId)) {
+			throw new TitleNotFound(titleId);
+		}
+	}
+
 	public Page<Title> list(int page, int size) {
 		List<Title> items = jdbc.sql("select * from title order by title_id limit ? offset ?")
 			.params(size, (long) page * size)

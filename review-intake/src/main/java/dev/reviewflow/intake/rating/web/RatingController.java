@@ -1,7 +1,8 @@
 package dev.reviewflow.intake.rating.web;
 
 import dev.reviewflow.intake.rating.Rating;
-import dev.reviewflow.intake.rating.Ratings;
+import dev.reviewflow.intake.rating.RatingCommands;
+import dev.reviewflow.intake.rating.RatingQueries;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import jakarta.validation.Valid;
@@ -28,10 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/titles/{titleId}/rating")
 class RatingController {
 
-	private final Ratings ratings;
+	private final RatingCommands commands;
 
-	RatingController(Ratings ratings) {
-		this.ratings = ratings;
+	private final RatingQueries queries;
+
+	RatingController(RatingCommands commands, RatingQueries queries) {
+		this.commands = commands;
+		this.queries = queries;
 	}
 
 	record RateRequest(@NotNull @Min(1) @Max(10) Integer rating) {
@@ -40,18 +44,18 @@ class RatingController {
 	@PutMapping
 	ResponseEntity<Rating> rate(@PathVariable String titleId, @Valid @RequestBody RateRequest request,
 			@AuthenticationPrincipal Jwt jwt) {
-		return ResponseEntity.accepted().body(ratings.rate(titleId, jwt.getSubject(), request.rating()));
+		return ResponseEntity.accepted().body(commands.rate(titleId, jwt.getSubject(), request.rating()));
 	}
 
 	@DeleteMapping
 	ResponseEntity<Void> unrate(@PathVariable String titleId, @AuthenticationPrincipal Jwt jwt) {
-		ratings.unrate(titleId, jwt.getSubject());
+		commands.unrate(titleId, jwt.getSubject());
 		return ResponseEntity.accepted().build();
 	}
 
 	@GetMapping
 	Rating get(@PathVariable String titleId, @AuthenticationPrincipal Jwt jwt) {
-		return ratings.find(titleId, jwt.getSubject())
+		return queries.find(titleId, jwt.getSubject())
 			.orElseThrow(() -> ApiException.notFound("You have not rated '" + titleId + "'."));
 	}
 

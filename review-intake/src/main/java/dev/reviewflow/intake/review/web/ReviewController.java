@@ -1,7 +1,6 @@
 package dev.reviewflow.intake.review.web;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +11,13 @@ import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
 import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.review.Author;
-import dev.reviewflow.intake.review.Review;
+import dev.reviewflow.intake.review.ReviewCommands;
 import dev.reviewflow.intake.review.ReviewDraft;
+import dev.reviewflow.intake.review.ReviewNotFound;
 import dev.reviewflow.intake.review.ReviewOrder;
 import dev.reviewflow.intake.review.ReviewPatch;
-import dev.reviewflow.intake.review.Reviews;
+import dev.reviewflow.intake.review.ReviewQueries;
+import dev.reviewflow.intake.review.ReviewView;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
@@ -47,12 +48,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReviewController {
 
-	private final Reviews reviews;
+	private final ReviewCommands commands;
+
+	private final ReviewQueries queries;
 
 	private final IntakeProperties properties;
 
-	ReviewController(Reviews reviews, IntakeProperties properties) {
-		this.reviews = reviews;
+	ReviewController(ReviewCommands commands, ReviewQueries queries, IntakeProperties properties) {
+		this.commands = commands;
+		this.queries = queries;
 		this.properties = properties;
 	}
 
@@ -68,8 +72,9 @@ class ReviewController {
 	ResponseEntity<Accepted> submit(@PathVariable String titleId, @Valid @RequestBody SubmitReview request,
 			@AuthenticationPrincipal Jwt jwt) {
 		Author author = author(jwt);
-		ReviewDraft draft = draft(author, request);
-		Review review = reviews.submit(titleId, author, draft);
+		ReviewDraft draft = ReviewDraft.by(author, request.rating(), request.verdict(), request.publication(),
+				request.headline(), request.body(), request.containsSpoilers());
+		ReviewView review = commands.submit(titleId, author, draft);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/reviews/" + review.reviewId()))
 			.body(new Accepted(review.reviewId(), review.status()));
@@ -84,7 +89,7 @@ class ReviewController {
 	@PatchMapping("/api/reviews/{reviewId}")
 	ResponseEntity<Accepted> edit(@PathVariable UUID reviewId, @Valid @RequestBody EditReview request,
 			@AuthenticationPrincipal Jwt jwt) {
-		Review review = reviews.edit(reviewId, author(jwt), new ReviewPatch(request.rating(), request.verdict(),
+		ReviewView review = commands.edit(reviewId, author(jwt), new ReviewPatch(request.rating(), request.verdict(),
 				request.publication(), request.headline(), request.body(), request.containsSpoilers()));
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/reviews/" + review.reviewId()))
@@ -93,12 +98,12 @@ class ReviewController {
 
 	@DeleteMapping("/api/reviews/{reviewId}")
 	ResponseEntity<Void> delete(@PathVariable UUID reviewId, @AuthenticationPrincipal Jwt jwt) {
-		reviews.delete(reviewId, author(jwt));
+		commands.delete(reviewId, author(jwt));
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/titles/{titleId}/reviews")
-	Page<Review> list(@PathVariable String titleId, @RequestParam(required = false) @Nullable ReviewType type,
+	Page<ReviewView> list(@PathVariable String titleId, @RequestParam(required = false) @Nullable ReviewType type,
 			@RequestParam(defaultValue = "helpful") String sort, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
 		ReviewOrder order = switch (sort) {
@@ -109,42 +114,13 @@ class ReviewController {
 					"sort must be one of helpful, newest, rating; was '" + sort + "'.",
 					Map.of("errors", List.of(new FieldProblem("sort", "must be one of helpful, newest, rating"))));
 		};
-		return reviews.list(titleId, type, order, page, Math.min(size, properties.maxPageSize()));
+		return queries.list(titleId, type, order, page, Math.min(size, properties.maxPageSize()));
 	}
 
 	@GetMapping("/api/reviews/{reviewId}")
-	Review get(@PathVariable UUID reviewId, @AuthenticationPrincipal @Nullable Jwt jwt) {
-		return reviews.findVisible(reviewId, jwt == null ? null : author(jwt))
-			.orElseThrow(() -> ApiException.notFound("There is no review " + reviewId + "."));
-	}
-
-	private static ReviewDraft draft(Author author, SubmitReview request) {
-		List<FieldProblem> problems = new ArrayList<>();
-		ReviewType type = author.isCritic() ? ReviewType.CRITIC : ReviewType.USER;
-		if (type == ReviewType.USER) {
-			require(request.rating() != null, "rating", "is required for a user review (1 to 10)", problems);
-			require(request.verdict() == null, "verdict", "is only for critic reviews", problems);
-			require(request.publication() == null, "publication", "is only for critic reviews", problems);
-		}
-		else {
-			require(request.verdict() != null, "verdict", "is required for a critic review (FRESH or ROTTEN)",
-					problems);
-			require(request.publication() != null, "publication", "is required for a critic review", problems);
-			require(request.rating() == null, "rating", "is only for user reviews", problems);
-		}
-		if (!problems.isEmpty()) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-					"The request has " + problems.size() + " invalid field(s) for a " + type + " review.",
-					Map.of("errors", problems));
-		}
-		return new ReviewDraft(type, request.rating(), request.verdict(), request.publication(), request.headline(),
-				request.body(), Boolean.TRUE.equals(request.containsSpoilers()));
-	}
-
-	private static void require(boolean condition, String field, String message, List<FieldProblem> problems) {
-		if (!condition) {
-			problems.add(new FieldProblem(field, message));
-		}
+	ReviewView get(@PathVariable UUID reviewId, @AuthenticationPrincipal @Nullable Jwt jwt) {
+		return queries.findVisible(reviewId, jwt == null ? null : author(jwt))
+			.orElseThrow(() -> new ReviewNotFound(reviewId));
 	}
 
 	static Author author(Jwt jwt) {

@@ -4,8 +4,8 @@ import dev.reviewflow.events.TitleIds;
 import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.title.Title;
 import dev.reviewflow.intake.title.TitleKind;
+import dev.reviewflow.intake.title.TitleNotFound;
 import dev.reviewflow.intake.title.Titles;
-import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
 import jakarta.validation.Valid;
@@ -56,7 +56,7 @@ class TitleController {
 
 	@GetMapping("/{titleId}")
 	Title get(@PathVariable String titleId) {
-		return titles.find(titleId).orElseThrow(() -> ApiException.notFound("There is no title '" + titleId + "'."));
+		return titles.find(titleId).orElseThrow(() -> new TitleNotFound(titleId));
 	}
 
 	@GetMapping

@@ -1,7 +1,9 @@
 package dev.reviewflow.intake.title.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.reviewflow.devtokens.DevelopmentTokens;
@@ -11,6 +13,7 @@ import dev.reviewflow.intake.title.TitleKind;
 import dev.reviewflow.intake.title.Titles;
 import dev.reviewflow.platform.Page;
 import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.MalformedRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +111,31 @@ class TitleControllerTests {
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		verify(titles).list(0, 100);
+	}
+
+	/**
+	 * Generated malformed catalogue writes (seeded, so every run sends the same ones) and title ids the catalogue
+	 * does not allow: each a 4xx problem document, none reaching the catalogue.
+	 */
+	@Test
+	void malformedTitlesAndTitleIdsGetProblemsAndNeverReachTheCatalogue() {
+		MalformedRequests generator = new MalformedRequests(20261125L, Map.of(
+				"year", new String[] { "\"x\"", "1800", "99999", "[]", "3.5", "\"2012\"" },
+				"kind", new String[] { "\"FILM\"", "1", "[]", "{}" },
+				"name", new String[] { "\"\"", "\"   \"", "5", "{}", "\"" + "n".repeat(301) + "\"" }));
+		List<MalformedRequests.Attempt> attempts = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			attempts.add(generator.attempt("PUT", "/api/titles/dune-2021", DUNE));
+			attempts.add(new MalformedRequests.Attempt("PUT", "/api/titles/" + generator.pick("UPPER", "-leading-dash",
+					"has_underscore", "x".repeat(65), "sp%20ace", "%C3%A9t%C3%A9", "dots.in.it"), "application/json",
+					MalformedRequests.bytes(DUNE), "bad title id"));
+			attempts.add(new MalformedRequests.Attempt("GET", "/api/titles?" + generator.pick("page=-1", "size=0",
+					"page=abc", "size=1e9"), null, new byte[0], "bad page"));
+		}
+		Http admin = as("admin", "ADMIN");
+
+		MalformedRequests.assertAllRefused(attempts, attempt -> admin);
+
+		verifyNoInteractions(titles);
 	}
 }
