@@ -46,8 +46,9 @@ public class RatingCommands {
 	public Rating rate(String titleId, String userId, int rating) {
 		titles.requireExists(titleId);
 		limits.acquire(userId, Write.RATING);
-		changes.set(titleId, userId, rating);
+		// the review first, then the rating: the order an edit of the review takes them in, so the two never deadlock
 		reviewCommands.takeAuthorsRating(titleId, userId, rating);
+		changes.set(titleId, userId, rating);
 		return store.find(titleId, userId).orElseThrow();
 	}
 
