@@ -13,6 +13,7 @@ import dev.reviewflow.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -114,6 +115,27 @@ class PolicyWebTests {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("detail").asString()).contains("yesterday");
+		verifyNoInteractions(policies);
+	}
+
+	@Test
+	void anInvalidPolicyIsRefusedFieldByField() {
+		ObjectNode invalid = (ObjectNode) JsonMapper.builder().build().readTree(POLICY);
+		invalid.put("reportThreshold", 0);
+		invalid.putArray("bannedTerms").add(" ");
+		invalid.remove("autoHide");
+		((ObjectNode) invalid.get("rateLimits").get("votes")).put("max", -1);
+		((ObjectNode) invalid.get("rateLimits")).putObject("ratings").put("max", 0).put("perMinutes", 60);
+		((ObjectNode) invalid.get("rateLimits")).putObject("appeals").put("max", 10).put("perMinutes", 1441);
+		((ObjectNode) invalid.get("rateLimits")).putObject("claims").put("perMinutes", 1);
+
+		Http.Response refused = admin.put("/api/moderation/policy", invalid.toString());
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.json().get("errors").valueStream().map(error -> error.get("field").asString()))
+			.contains("reportThreshold", "autoHide", "rateLimits.votes.max", "rateLimits.ratings.max",
+					"rateLimits.appeals.perMinutes", "rateLimits.claims.max");
 		verifyNoInteractions(policies);
 	}
 }
