@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @Import(RealInfrastructure.class)
-@TestPropertySource(properties = DevelopmentTokens.SERVICE_PROPERTY)
+// the integration tests' first policy: whichever context meets the shared database first writes version 1
+@TestPropertySource(properties = { "reviewflow.moderation.banned-terms=buy followers",
+		DevelopmentTokens.SERVICE_PROPERTY })
 class ReportsModuleTests {
 
 	@Autowired
