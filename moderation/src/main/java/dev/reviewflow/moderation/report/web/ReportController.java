@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import dev.reviewflow.events.ReportReason;
 import dev.reviewflow.moderation.policy.ModerationProperties;
-import dev.reviewflow.moderation.report.Report;
-import dev.reviewflow.moderation.report.Reports;
+import dev.reviewflow.moderation.report.ReportQueries;
+import dev.reviewflow.moderation.report.ReportView;
+import dev.reviewflow.moderation.report.Reporting;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
 import dev.reviewflow.platform.PlainText;
@@ -36,11 +37,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
 
-	private final Reports reports;
+	private final Reporting reporting;
+
+	private final ReportQueries reports;
 
 	private final ModerationProperties properties;
 
-	ReportController(Reports reports, ModerationProperties properties) {
+	ReportController(Reporting reporting, ReportQueries reports, ModerationProperties properties) {
+		this.reporting = reporting;
 		this.reports = reports;
 		this.properties = properties;
 	}
@@ -50,16 +54,16 @@ class ReportController {
 	}
 
 	@PostMapping("/api/reviews/{reviewId}/reports")
-	ResponseEntity<Report> report(@PathVariable UUID reviewId, @Valid @RequestBody ReportRequest request,
+	ResponseEntity<ReportView> report(@PathVariable UUID reviewId, @Valid @RequestBody ReportRequest request,
 			@AuthenticationPrincipal Jwt jwt) {
 		String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-		Reports.Filed filed = reports.report(reviewId, jwt.getSubject(), request.reason(), note);
+		Reporting.Filed filed = reporting.report(reviewId, jwt.getSubject(), request.reason(), note);
 		return filed.created() ? ResponseEntity.accepted().location(URI.create("/api/me/reports")).body(filed.report())
 				: ResponseEntity.ok(filed.report());
 	}
 
 	@GetMapping("/api/me/reports")
-	Page<Report> mine(@AuthenticationPrincipal Jwt jwt,
+	Page<ReportView> mine(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
 		int limit = Math.min(size, properties.maxPageSize());
