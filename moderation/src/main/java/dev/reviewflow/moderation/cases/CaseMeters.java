@@ -2,11 +2,12 @@ package dev.reviewflow.moderation.cases;
 
 import java.time.Duration;
 
+import dev.reviewflow.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Counts opened cases and times decisions, once the change has committed. */
 @Component
@@ -18,17 +19,21 @@ class CaseMeters {
 		this.meters = meters;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(CaseOpened opened) {
-		meters.counter("reviewflow.moderation.cases.opened", "kind", opened.kind().name()).increment();
+		AfterCommit.run(() -> {
+			meters.counter("reviewflow.moderation.cases.opened", "kind", opened.kind().name()).increment();
+		});
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(CaseResolved resolved) {
-		Timer.builder("reviewflow.moderation.case.decision.time")
-			.description("From a case opened to a moderator's decision")
-			.tags("kind", resolved.kind().name(), "action", resolved.action().name())
-			.register(meters)
-			.record(Duration.between(resolved.openedAt(), resolved.resolvedAt()));
+		AfterCommit.run(() -> {
+			Timer.builder("reviewflow.moderation.case.decision.time")
+				.description("From a case opened to a moderator's decision")
+				.tags("kind", resolved.kind().name(), "action", resolved.action().name())
+				.register(meters)
+				.record(Duration.between(resolved.openedAt(), resolved.resolvedAt()));
+		});
 	}
 }

@@ -1,9 +1,10 @@
 package dev.reviewflow.moderation.report;
 
+import dev.reviewflow.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Counts reports by reason, once filed for good (after commit). */
 @Component
@@ -15,8 +16,10 @@ class ReportMeters {
 		this.meters = meters;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ReportFiled filed) {
-		meters.counter("reviewflow.reports", "reason", filed.reason().name()).increment();
+		AfterCommit.run(() -> {
+			meters.counter("reviewflow.reports", "reason", filed.reason().name()).increment();
+		});
 	}
 }

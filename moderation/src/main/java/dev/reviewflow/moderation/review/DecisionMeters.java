@@ -2,10 +2,11 @@ package dev.reviewflow.moderation.review;
 
 import java.util.Locale;
 
+import dev.reviewflow.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Counts decisions by outcome and actor once they have committed. */
 @Component
@@ -17,9 +18,11 @@ class DecisionMeters {
 		this.meters = meters;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(ReviewDecided decided) {
-		meters.counter("reviewflow.moderation.decisions", "outcome", decided.status().name(), "actor",
-				decided.actor().name().toLowerCase(Locale.ROOT)).increment();
+		AfterCommit.run(() -> {
+			meters.counter("reviewflow.moderation.decisions", "outcome", decided.status().name(), "actor",
+					decided.actor().name().toLowerCase(Locale.ROOT)).increment();
+		});
 	}
 }

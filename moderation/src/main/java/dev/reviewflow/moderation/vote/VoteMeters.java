@@ -1,9 +1,10 @@
 package dev.reviewflow.moderation.vote;
 
+import dev.reviewflow.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Counts votes (HELPFUL, NOT_HELPFUL, RETRACTED) once they have committed. */
 @Component
@@ -15,9 +16,11 @@ class VoteMeters {
 		this.meters = meters;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(VoteChanged changed) {
-		meters.counter("reviewflow.votes", "vote", changed.vote() == null ? "RETRACTED" : changed.vote().name())
-			.increment();
+		AfterCommit.run(() -> {
+			meters.counter("reviewflow.votes", "vote", changed.vote() == null ? "RETRACTED" : changed.vote().name())
+				.increment();
+		});
 	}
 }
