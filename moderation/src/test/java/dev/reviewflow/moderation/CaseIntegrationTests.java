@@ -398,6 +398,24 @@ class CaseIntegrationTests extends ModerationIntegrationTest {
 	}
 
 	@Test
+	void aReportedReviewDeletedByItsAuthorClosesItsCaseWithItsReportsStillListed() {
+		UUID reviewId = moderated("author-r8b", "Plain and honest words.", "PUBLISHED");
+		for (String reporter : List.of("reporter-r8a", "reporter-r8b", "reporter-r8c")) {
+			assertThat(report(reporter, reviewId, "SPAM").status()).isEqualTo(202);
+		}
+		UUID caseId = openCase(reviewId);
+		send(dev.reviewflow.events.CloudEvent.of("review-intake", reviewId.toString(),
+				new dev.reviewflow.events.ReviewDeleted(reviewId, "wont-back-down-2012", "author-r8b",
+						dev.reviewflow.events.ReviewType.USER, java.time.Instant.now())));
+		awaitStatus(reviewId, "DELETED");
+		JsonNode closed = moderator("mod-r8b").get("/api/moderation/cases/" + caseId).json();
+		assertThat(closed.get("status").asString()).isEqualTo("RESOLVED");
+		assertThat(closed.get("reports").valueStream().map(report -> report.get("reporterId").asString()
+				+ " " + report.get("outcome").asString()))
+			.containsExactlyInAnyOrder("reporter-r8a CLOSED", "reporter-r8b CLOSED", "reporter-r8c CLOSED");
+	}
+
+	@Test
 	void pollingMetricsReportTheQueue() {
 		double held = count("reviewflow.moderation.decisions", "outcome", "HELD", "actor", "automatic");
 		double open = meters.get("reviewflow.moderation.cases.open").tag("kind", "HELD").gauge().value();

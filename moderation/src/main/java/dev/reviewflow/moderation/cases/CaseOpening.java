@@ -20,6 +20,7 @@ import dev.reviewflow.moderation.review.ReviewScreened;
 import dev.reviewflow.moderation.review.ReviewWithdrawn;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +65,7 @@ public class CaseOpening {
 
 	/** The author deleted the review: its cases close without a decision. */
 	@EventListener
+	@Order(1) // after the report feature has closed the review's reports, which stay on the case
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(ReviewWithdrawn withdrawn) {
 		close(withdrawn.reviewId(), "review deleted by its author");

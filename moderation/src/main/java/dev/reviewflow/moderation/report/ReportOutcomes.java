@@ -10,6 +10,7 @@ import dev.reviewflow.moderation.cases.CaseResolved;
 import dev.reviewflow.moderation.review.ReviewWithdrawn;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class ReportOutcomes {
+
+	/** Reports react to a withdrawn review before its case does. */
+	static final int BEFORE_CASES = 0;
 
 	private final ReportStore store;
 
@@ -56,8 +60,12 @@ class ReportOutcomes {
 		}
 	}
 
-	/** The author deleted the review: its open reports are closed. */
+	/**
+	 * The author deleted the review: its open reports are closed, before the case feature closes the review's case
+	 * ({@link dev.reviewflow.moderation.cases.CaseOpening}), so they stay listed on that case.
+	 */
 	@EventListener
+	@Order(ReportOutcomes.BEFORE_CASES)
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(ReviewWithdrawn withdrawn) {
 		Instant now = Instant.now(clock);
