@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.MalformedEventException;
@@ -15,6 +16,7 @@ import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.kafka.CloudEventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -104,6 +106,17 @@ public class ReviewflowKafkaAutoConfiguration {
 		return converter;
 	}
 
+	/**
+	 * Where a poison record goes: the same partition of its topic's dead-letter topic
+	 * ({@link Topic#deadLetterTopicOf}), counted in {@code reviewflow.dead.lettered} by source topic.
+	 */
+	static BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetterDestination(MeterRegistry meters) {
+		return (record, ex) -> {
+			meters.counter("reviewflow.dead.lettered", "topic", record.topic()).increment();
+			return new TopicPartition(Topic.deadLetterTopicOf(record.topic()), record.partition());
+		};
+	}
+
 	/** Failures that pass: the database, the broker or a lock was not available in time. */
 	static final List<Class<? extends Exception>> TRANSIENT = List.of(TransientDataAccessException.class,
 			RecoverableDataAccessException.class, DataAccessResourceFailureException.class,
@@ -120,10 +133,8 @@ public class ReviewflowKafkaAutoConfiguration {
 	@ConditionalOnMissingBean
 	CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template,
 			ReviewflowKafkaProperties properties, MeterRegistry meters, ConsumerRetries retries) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
-			meters.counter("reviewflow.dead.lettered", "topic", record.topic()).increment();
-			return new TopicPartition(record.topic() + ".DLT", record.partition());
-		});
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				deadLetterDestination(meters));
 		ExponentialBackOff untilItSucceeds = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2);
 		untilItSucceeds.setMaxInterval(properties.retryMaxInterval().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItSucceeds);

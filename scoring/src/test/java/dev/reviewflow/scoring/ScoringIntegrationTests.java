@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
 				"reviewflow.scoring.live.max-streams-per-client=2", "reviewflow.scoring.live.max-streams=4",
 				"reviewflow.scoring.live.heartbeat=500ms",
 				// a stream for all titles starts with the first three titles by id
-				"reviewflow.scoring.live.snapshot-titles=3", "reviewflow.scoring.queries.max-page-size=50",
+				"reviewflow.scoring.live.snapshot-titles=3", "reviewflow.web.max-page-size=50",
 				DevelopmentTokens.SERVICE_PROPERTY })
 @Import(RealInfrastructure.class)
 class ScoringIntegrationTests {

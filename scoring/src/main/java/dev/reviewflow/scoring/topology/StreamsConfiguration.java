@@ -3,6 +3,7 @@ package dev.reviewflow.scoring.topology;
 import java.util.List;
 import java.util.Properties;
 
+import dev.reviewflow.events.Topic;
 import dev.reviewflow.platform.ReviewflowKafkaProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +81,7 @@ class StreamsConfiguration {
 	StreamsBuilderFactoryBeanConfigurer deadLetters(MeterRegistry meters) {
 		KafkaStreamsDeadLetterDestinationResolver toDeadLetterTopic = (context, record, exception) -> {
 			meters.counter("reviewflow.dead.lettered", "topic", context.topic()).increment();
-			return new TopicPartition(context.topic() + ".DLT", context.partition());
+			return new TopicPartition(Topic.deadLetterTopicOf(context.topic()), context.partition());
 		};
 		return factory -> {
 			Properties properties = factory.getStreamsConfiguration();

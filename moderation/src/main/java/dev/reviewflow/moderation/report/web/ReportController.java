@@ -4,11 +4,11 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReportReason;
-import dev.reviewflow.moderation.policy.ModerationProperties;
 import dev.reviewflow.moderation.report.Report;
 import dev.reviewflow.moderation.report.Reports;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,11 +38,11 @@ class ReportController {
 
 	private final Reports reports;
 
-	private final ModerationProperties properties;
+	private final Paging paging;
 
-	ReportController(Reports reports, ModerationProperties properties) {
+	ReportController(Reports reports, Paging paging) {
 		this.reports = reports;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record ReportRequest(@NotNull ReportReason reason,
@@ -62,7 +62,7 @@ class ReportController {
 	Page<Report> mine(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		int limit = Math.min(size, properties.maxPageSize());
+		int limit = paging.limit(size);
 		return new Page<>(reports.of(jwt.getSubject(), (long) page * limit, limit), page, limit,
 				reports.count(jwt.getSubject()));
 	}

@@ -10,7 +10,6 @@ import java.util.UUID;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
-import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.review.Author;
 import dev.reviewflow.intake.review.Review;
 import dev.reviewflow.intake.review.ReviewDraft;
@@ -20,6 +19,7 @@ import dev.reviewflow.intake.review.Reviews;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.platform.ProblemHandling.FieldProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,11 +49,11 @@ class ReviewController {
 
 	private final Reviews reviews;
 
-	private final IntakeProperties properties;
+	private final Paging paging;
 
-	ReviewController(Reviews reviews, IntakeProperties properties) {
+	ReviewController(Reviews reviews, Paging paging) {
 		this.reviews = reviews;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record SubmitReview(@Nullable @Min(1) @Max(10) Integer rating, @Nullable Verdict verdict,
@@ -109,7 +109,7 @@ class ReviewController {
 					"sort must be one of helpful, newest, rating; was '" + sort + "'.",
 					Map.of("errors", List.of(new FieldProblem("sort", "must be one of helpful, newest, rating"))));
 		};
-		return reviews.list(titleId, type, order, page, Math.min(size, properties.maxPageSize()));
+		return reviews.list(titleId, type, order, page, paging.limit(size));
 	}
 
 	@GetMapping("/api/reviews/{reviewId}")
