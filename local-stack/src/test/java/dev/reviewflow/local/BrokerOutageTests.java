@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,14 @@ import static org.awaitility.Awaitility.await;
  */
 class BrokerOutageTests {
 
+	/**
+	 * Shorter than the services' defaults (30 s, 10 s) so the test waits less; the publications that failed while the
+	 * broker was away are still sent again by the outbox's own resubmission, which is what the test proves.
+	 */
+	static final Duration RESUBMIT_AFTER = Duration.ofSeconds(10);
+
+	static final Duration UNREADY_AFTER = Duration.ofSeconds(5);
+
 	@Test
 	void writesAreAcceptedWhileTheBrokerIsAwayAndEveryFigureCatchesUpWhenItReturns(@TempDir Path state)
 			throws Exception {
@@ -37,15 +46,17 @@ class BrokerOutageTests {
 		List<ServiceHost> services = new ArrayList<>();
 		try {
 			for (LocalStack.Service service : LocalStack.SERVICES) {
+				Map<String, String> settings = new HashMap<>(Map.of("server.port", "0",
+						"spring.kafka.bootstrap-servers", kafka.bootstrapServers(), "spring.datasource.url",
+						database.jdbcUrl(), "spring.datasource.username", database.username(),
+						"spring.datasource.password", database.password(), "spring.kafka.streams.state-dir",
+						state.resolve("scoring").toString(), "logging.file.name",
+						state.resolve(service.name() + ".log").toString(), "logging.threshold.console", "WARN"));
+				settings.putAll(Map.of("reviewflow.outbox.resubmit-after", RESUBMIT_AFTER.toString(),
+						"reviewflow.outbox.check-every", "PT1S", "reviewflow.kafka.retrying-unready-after",
+						UNREADY_AFTER.toString()));
 				services.add(ServiceHost.start(service.name(), EndToEndTests.REPOSITORY.resolve(service.module()),
-						service.mainClass(), LocalStack.inLocalMode(Map.of("server.port", "0",
-								"spring.kafka.bootstrap-servers",
-								kafka.bootstrapServers(), "spring.datasource.url", database.jdbcUrl(),
-								"spring.datasource.username", database.username(), "spring.datasource.password",
-								database.password(), "spring.kafka.streams.state-dir",
-								state.resolve("scoring").toString(), "logging.file.name",
-								state.resolve(service.name() + ".log").toString(), "logging.threshold.console",
-								"WARN"))));
+						service.mainClass(), LocalStack.inLocalMode(settings)));
 			}
 			for (ServiceHost service : services) {
 				service.awaitReady(Duration.ofMinutes(2));
@@ -82,8 +93,8 @@ class BrokerOutageTests {
 			// nothing reached the broker: every write waits in its service's outbox, and both stay in rotation
 			assertThat(outstanding(database, "intake")).isGreaterThanOrEqualTo(6);
 			assertThat(outstanding(database, "moderation")).isGreaterThanOrEqualTo(10);
-			// longer than a consumer may retry before it reports itself unready (10 s): both stay ready throughout
-			await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			// longer than a consumer may retry before it reports itself unready: both stay ready throughout
+			await().during(UNREADY_AFTER.plusSeconds(2)).atMost(UNREADY_AFTER.plusSeconds(10)).untilAsserted(() -> {
 				for (Http writer : List.of(intake, moderation)) {
 					Http.Response readiness = writer.get("/actuator/health/readiness");
 					assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);

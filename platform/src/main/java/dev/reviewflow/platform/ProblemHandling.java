@@ -19,6 +19,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -61,10 +62,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = ex.getParameterValidationResults()
 			.stream()
-			.flatMap(result -> result.getResolvableErrors()
-				.stream()
-				.map(error -> new FieldProblem(result.getMethodParameter().getParameterName() == null ? "parameter"
-						: result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+			.flatMap(result -> result instanceof ParameterErrors body
+					// a request body's own fields (@Valid): name the field, not the parameter
+					? body.getFieldErrors().stream().map(error -> new FieldProblem(error.getField(), message(error)))
+					: result.getResolvableErrors()
+						.stream()
+						.map(error -> new FieldProblem(result.getMethodParameter().getParameterName() == null
+								? "parameter" : result.getMethodParameter().getParameterName(),
+								error.getDefaultMessage())))
 			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"Invalid request parameter(s): "

@@ -5,48 +5,71 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON-over-HTTP client for tests that drive a service as its users do. */
+/**
+ * A small JSON-over-HTTP client for tests that drive a service as its users do: over a real port
+ * ({@link #on(int)}), or, in a web slice ({@code @WebMvcTest}), over {@link MockMvc} ({@link #over(MockMvc)}) with the
+ * same filters, security and problem handling, so the same assertions serve both.
+ */
 public final class Http {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private final String baseUrl;
+	/** How a request travels: over the network, or into a MockMvc. */
+	private interface Transport {
+
+		Response exchange(String method, String path, Map<String, String> headers, byte[] body);
+	}
+
+	private final Transport transport;
 
 	private final @Nullable String token;
 
 	private final Map<String, String> headers;
 
-	private Http(String baseUrl, @Nullable String token, Map<String, String> headers) {
-		this.baseUrl = baseUrl;
+	private Http(Transport transport, @Nullable String token, Map<String, String> headers) {
+		this.transport = transport;
 		this.token = token;
 		this.headers = Map.copyOf(headers);
 	}
 
 	public static Http on(int port) {
-		return new Http("http://localhost:" + port, null, Map.of());
+		String baseUrl = "http://localhost:" + port;
+		return new Http((method, path, headers, body) -> network(baseUrl, method, path, headers, body), null,
+				Map.of());
+	}
+
+	/** A client of a web slice: requests go through the MockMvc's filter chain, security included. */
+	public static Http over(MockMvc mvc) {
+		return new Http((method, path, headers, body) -> mock(mvc, method, path, headers, body), null, Map.of());
 	}
 
 	/** The same client, sending {@code Authorization: Bearer <token>}. */
 	public Http as(String token) {
-		return new Http(baseUrl, token, headers);
+		return new Http(transport, token, headers);
 	}
 
 	/** The same client, sending one more header with every request. */
 	public Http with(String header, String value) {
 		Map<String, String> more = new LinkedHashMap<>(headers);
 		more.put(header, value);
-		return new Http(baseUrl, token, more);
+		return new Http(transport, token, more);
 	}
 
 	public Response get(String path) {
@@ -71,16 +94,11 @@ public final class Http {
 
 	/** Any bytes with any content type, for tests that send what a careless or hostile client would. */
 	public Response raw(String method, String path, @Nullable String contentType, byte[] body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.timeout(Duration.ofSeconds(30))
-			.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+		Map<String, String> request = new LinkedHashMap<>();
 		if (contentType != null) {
-			request.header("Content-Type", contentType);
+			request.put("Content-Type", contentType);
 		}
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return exchange(method, path, request);
+		return exchange(method, path, request, body);
 	}
 
 	public Response send(String method, String path, @Nullable String json) {
@@ -89,24 +107,31 @@ public final class Http {
 
 	/** A request with an {@code Idempotency-Key} header (when the key is not null). */
 	public Response send(String method, String path, @Nullable String json, @Nullable String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "application/json, application/problem+json")
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(json));
+		Map<String, String> request = new LinkedHashMap<>();
+		request.put("Accept", "application/json, application/problem+json");
 		if (json != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
+			request.put("Content-Type", "application/json");
 		}
 		if (idempotencyKey != null) {
-			request.header("Idempotency-Key", idempotencyKey);
+			request.put("Idempotency-Key", idempotencyKey);
 		}
-		return exchange(method, path, request);
+		return exchange(method, path, request, json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private Response exchange(String method, String path, HttpRequest.Builder request) {
+	private Response exchange(String method, String path, Map<String, String> request, byte[] body) {
+		if (token != null) {
+			request.put("Authorization", "Bearer " + token);
+		}
+		request.putAll(headers);
+		return transport.exchange(method, path, request, body);
+	}
+
+	private static Response network(String baseUrl, String method, String path, Map<String, String> headers,
+			byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofByteArray(body));
 		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -120,6 +145,29 @@ public final class Http {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Response mock(MockMvc mvc, String method, String path, Map<String, String> headers, byte[] body) {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method),
+				URI.create(path));
+		headers.forEach(request::header);
+		if (body.length > 0) {
+			request.content(body);
+		}
+		try {
+			MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+			Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
+			for (String name : response.getHeaderNames()) {
+				responseHeaders.put(name, List.copyOf(response.getHeaders(name)));
+			}
+			String contentType = response.getContentType();
+			return new Response(response.getStatus(), contentType == null ? "" : contentType,
+					response.getHeader("Location"), response.getContentAsString(StandardCharsets.UTF_8),
+					responseHeaders);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(method + " " + path + " failed: " + ex.getMessage(), ex);
 		}
 	}
 
