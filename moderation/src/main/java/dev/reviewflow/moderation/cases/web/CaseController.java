@@ -13,7 +13,6 @@ import dev.reviewflow.moderation.cases.CaseReports;
 import dev.reviewflow.moderation.cases.CaseState;
 import dev.reviewflow.moderation.cases.CaseView;
 import dev.reviewflow.moderation.cases.Claims;
-import dev.reviewflow.moderation.policy.ModerationProperties;
 import dev.reviewflow.moderation.review.Decision;
 import dev.reviewflow.moderation.review.EarlierReview;
 import dev.reviewflow.moderation.review.KnownReview;
@@ -21,6 +20,7 @@ import dev.reviewflow.moderation.review.KnownReviews;
 import dev.reviewflow.moderation.review.ReviewContent;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,16 +58,16 @@ class CaseController {
 
 	private final CaseReports reports;
 
-	private final ModerationProperties properties;
+	private final Paging paging;
 
 	CaseController(CaseQueue queue, Claims claims, CaseDecisions decisions, KnownReviews reviews, CaseReports reports,
-			ModerationProperties properties) {
+			Paging paging) {
 		this.queue = queue;
 		this.claims = claims;
 		this.decisions = decisions;
 		this.reviews = reviews;
 		this.reports = reports;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record DecisionRequest(@NotNull CaseAction action, @NotBlank @Size(max = 500) @PlainText String reason) {
@@ -93,7 +93,7 @@ class CaseController {
 			@RequestParam(required = false) @Nullable @Size(max = 64) String reason,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		int limit = Math.min(size, properties.maxPageSize());
+		int limit = paging.limit(size);
 		return new Page<>(queue.list(status, kind, reason, (long) page * limit, limit), page, limit,
 				queue.count(status, kind, reason));
 	}

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReportReason;
-import dev.reviewflow.moderation.policy.ModerationProperties;
 import dev.reviewflow.moderation.report.ReportQueries;
 import dev.reviewflow.moderation.report.ReportView;
 import dev.reviewflow.moderation.report.Reporting;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,12 +41,12 @@ class ReportController {
 
 	private final ReportQueries reports;
 
-	private final ModerationProperties properties;
+	private final Paging paging;
 
-	ReportController(Reporting reporting, ReportQueries reports, ModerationProperties properties) {
+	ReportController(Reporting reporting, ReportQueries reports, Paging paging) {
 		this.reporting = reporting;
 		this.reports = reports;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record ReportRequest(@NotNull ReportReason reason,
@@ -66,7 +66,7 @@ class ReportController {
 	Page<ReportView> mine(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		int limit = Math.min(size, properties.maxPageSize());
+		int limit = paging.limit(size);
 		return new Page<>(reports.of(jwt.getSubject(), (long) page * limit, limit), page, limit,
 				reports.count(jwt.getSubject()));
 	}
