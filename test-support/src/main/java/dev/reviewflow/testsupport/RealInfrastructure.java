@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.reviewflow.events.Topic;
@@ -56,6 +57,20 @@ public class RealInfrastructure {
 	 */
 	@Bean
 	KafkaAdmin.NewTopics architectureTopics() {
+		return new KafkaAdmin.NewTopics(architectureTopicList().toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * Declares every topic of the architecture on the shared broker, for tests that start a service outside a test
+	 * context (which gets them from {@link #architectureTopics()}).
+	 */
+	public static void createArchitectureTopics() {
+		new KafkaAdmin(Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedInfrastructure.kafkaBootstrapServers()))
+			.createOrModifyTopics(architectureTopicList().toArray(NewTopic[]::new));
+	}
+
+	private static List<NewTopic> architectureTopicList() {
 		List<NewTopic> topics = new ArrayList<>();
 		for (Topic topic : Topics.ALL) {
 			topics.add(TopicBuilder.name(topic.name())
@@ -65,7 +80,7 @@ public class RealInfrastructure {
 				.build());
 			topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(Topics.PARTITIONS).replicas(1).build());
 		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+		return topics;
 	}
 
 	@Configuration(proxyBeanMethods = false)
