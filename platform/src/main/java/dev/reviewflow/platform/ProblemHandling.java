@@ -96,6 +96,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/** A rate limit reached anywhere below the web layer: 429 with {@code Retry-After}. */
+	@ExceptionHandler(RateLimitExceeded.class)
+	ResponseEntity<Object> rateLimitExceeded(RateLimitExceeded ex, WebRequest request) {
+		ApiException problem = ApiException.tooManyRequests(ex.getMessage(), ex.retryAfterSeconds());
+		return handleExceptionInternal(problem, problem.getBody(), problem.getHeaders(), problem.getStatusCode(),
+				request);
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -28,7 +28,8 @@ public class RateLimits {
 	}
 
 	/**
-	 * Counts one {@code action} by {@code subject}, or refuses it with 429 and {@code Retry-After} (the seconds until
+	 * Counts one {@code action} by {@code subject}, or refuses it with {@link RateLimitExceeded} (answered 429 with
+	 * {@code Retry-After}: the seconds until
 	 * the oldest counted action leaves the window) when {@code max} of them happened within {@code window}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -47,7 +48,7 @@ public class RateLimits {
 		if (recent.count() >= max && recent.oldest() != null) {
 			Duration wait = Duration.between(now, recent.oldest().toInstant().plus(window));
 			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-			throw ApiException.tooManyRequests("You may do this " + max + " time(s) per " + describe(window)
+			throw new RateLimitExceeded("You may do this " + max + " time(s) per " + describe(window)
 					+ "; try again in " + seconds + " s.", seconds);
 		}
 		jdbc.sql("insert into rate_limit_hit (subject, action, at) values (?, ?, ?)")

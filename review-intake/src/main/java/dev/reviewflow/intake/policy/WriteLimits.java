@@ -11,7 +11,7 @@ import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.IntakeProperties.RateLimit;
-import dev.reviewflow.platform.ApiException;
+import dev.reviewflow.platform.RateLimitExceeded;
 import dev.reviewflow.platform.RateLimits;
 import org.jspecify.annotations.Nullable;
 
@@ -86,13 +86,9 @@ public class WriteLimits {
 		try {
 			rateLimits.acquire(userId, write.action, limit.max(), limit.window());
 		}
-		catch (ApiException refused) {
-			// the platform's rate limit refuses in HTTP terms (its only refusal: 429); to the features it is a rule of
-			// the policy, which each feature's web package answers as before
-			Object retryAfter = refused.getBody().getProperties() == null ? null
-					: refused.getBody().getProperties().get("retryAfterSeconds");
-			throw new WriteLimitReached(write, String.valueOf(refused.getBody().getDetail()),
-					retryAfter instanceof Number seconds ? seconds.longValue() : 1);
+		catch (RateLimitExceeded refused) {
+			// to the features a rate limit reached is a rule of the policy, which each feature's web package answers
+			throw new WriteLimitReached(write, refused.getMessage(), refused.retryAfterSeconds());
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.IntakeProperties.RateLimit;
 import dev.reviewflow.intake.policy.WriteLimits.Write;
-import dev.reviewflow.platform.ApiException;
+import dev.reviewflow.platform.RateLimitExceeded;
 import dev.reviewflow.platform.RateLimits;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +48,7 @@ class WriteLimitsTest {
 
 	@Test
 	void aWriteBeyondTheLimitIsThePolicysRefusalWithTheWaitAndTheWording() {
-		willThrow(ApiException.tooManyRequests("You may do this 6 time(s) per 10 minutes; try again in 42 s.", 42))
+		willThrow(new RateLimitExceeded("You may do this 6 time(s) per 10 minutes; try again in 42 s.", 42))
 			.given(rateLimits)
 			.acquire(anyString(), anyString(), anyInt(), any());
 
