@@ -152,7 +152,7 @@ public class ModerationCase {
 	 * A moderator takes the case for {@code timeout}, or renews their claim; not while another moderator's claim
 	 * lasts, not once resolved, never a case about their own review.
 	 */
-	public void claim(String moderatorId, Instant now, Duration timeout, int policyVersion) {
+	void claim(String moderatorId, Instant now, Duration timeout, int policyVersion) {
 		notAboutOwnReview(moderatorId);
 		availableTo(moderatorId, now);
 		state = CaseState.CLAIMED;
@@ -162,7 +162,7 @@ public class ModerationCase {
 	}
 
 	/** The moderator whose claim lasts gives the case back to the queue. */
-	public void release(String moderatorId, Instant now, int policyVersion) {
+	void release(String moderatorId, Instant now, int policyVersion) {
 		if (state != CaseState.CLAIMED || !moderatorId.equals(claimedBy) || claimLapsed(now)) {
 			throw new NoClaimHeld(status(now), claimedBy);
 		}
@@ -178,7 +178,7 @@ public class ModerationCase {
 	 * @param at when (moderation's clock, for people)
 	 * @param now the database's clock, to compare with the claim's expiry
 	 */
-	public void decide(String moderatorId, CaseAction action, String reason, Instant at, Instant now,
+	void decide(String moderatorId, CaseAction action, String reason, Instant at, Instant now,
 			int policyVersion) {
 		notAboutOwnReview(moderatorId);
 		availableTo(moderatorId, now);
@@ -192,7 +192,7 @@ public class ModerationCase {
 	}
 
 	/** Closes the case without a decision: its review changed or was deleted. A resolved case stays as it is. */
-	public void close(String why, Instant at, int policyVersion) {
+	void close(String why, Instant at, int policyVersion) {
 		if (state == CaseState.RESOLVED) {
 			throw new CaseAlreadyResolved(action, resolvedBy, resolvedAt, resolution);
 		}
@@ -203,7 +203,7 @@ public class ModerationCase {
 	}
 
 	/** One more report on the review while the case is unresolved: it weighs in on the case's priority. */
-	public void reportedAgain(double reportWeight, String reason) {
+	void reportedAgain(double reportWeight, String reason) {
 		if (state == CaseState.RESOLVED) {
 			throw new CaseAlreadyResolved(action, resolvedBy, resolvedAt, resolution);
 		}

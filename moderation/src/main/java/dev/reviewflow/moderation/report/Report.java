@@ -83,20 +83,20 @@ public class Report {
 	}
 
 	/** Moderators decided the report's case: REMOVE upholds it, KEEP dismisses it. Only an open report changes. */
-	public void resolve(CaseAction action, Instant at) {
+	void resolve(CaseAction action, Instant at) {
 		requireOpen();
 		outcome = action == CaseAction.KEEP ? ReportOutcome.DISMISSED : ReportOutcome.UPHELD;
 		resolvedAt = at;
 	}
 
 	/** The report's case closed without a decision (the review changed): it counts again towards a new case. */
-	public void detach() {
+	void detach() {
 		requireOpen();
 		caseId = null;
 	}
 
 	/** An appeal restored the review: the removal this report led to was not upheld after all. */
-	public void overturn(Instant at) {
+	void overturn(Instant at) {
 		if (outcome != ReportOutcome.UPHELD) {
 			throw new IllegalStateException("Only an upheld report can be overturned; " + reportId + " is " + outcome);
 		}
@@ -105,7 +105,7 @@ public class Report {
 	}
 
 	/** The author deleted the review: nothing left to decide. */
-	public void close(Instant at) {
+	void close(Instant at) {
 		requireOpen();
 		outcome = ReportOutcome.CLOSED;
 		resolvedAt = at;
