@@ -61,11 +61,19 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(edited.rating()).isEqualTo(9);
 		assertThat(edited.body()).isEqualTo("On reflection, a masterpiece.");
 		assertThat(edited.headline()).isEqualTo("Headline");
-		assertThat(published(RatingSet.class, r -> r.userId().equals("ed") && Integer.valueOf(9).equals(r.rating()))
-			.titleId()).isEqualTo("edited-2012-" + run);
+		RatingSet rerated = published(RatingSet.class,
+				r -> r.titleId().equals("edited-2012-" + run) && Integer.valueOf(9).equals(r.rating()));
+		assertThat(rerated.userId()).isEqualTo("ed");
 
 		// pending again: only its author sees it; a decision about the old revision changes nothing
 		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
+		decide(reviewId, "edited-2012-" + run, "ed", 1, ReviewStatus.REMOVED);
+		TopicProbe.awaitConsumed("review-intake.moderation-decisions", Topics.MODERATION_DECISIONS.name());
+		Http.Response stillPending = as("ed", "USER").get("/api/reviews/" + reviewId);
+		assertThat(stillPending.json().get("status").asString()).isEqualTo("PENDING");
+		assertThat(stillPending.json().get("rating").asInt()).isEqualTo(9);
+		assertThat(as("ed", "USER").get("/api/titles/edited-2012-" + run + "/rating").json().get("rating").asInt())
+			.isEqualTo(9);
 		decide(reviewId, "edited-2012-" + run, "ed", 2, ReviewStatus.PUBLISHED);
 		awaitStatus(reviewId, "ed", ReviewStatus.PUBLISHED);
 		Http.Response review = anonymous().get("/api/reviews/" + reviewId);
@@ -94,7 +102,8 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(as("skew", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
 			.isEqualTo("REMOVED");
 		assertThat(as("skew", "USER").get("/api/titles/skewed-2012-" + run + "/rating").status()).isEqualTo(404);
-		awaitSent("skewed-2012-" + run);
+		// ReviewSubmitted, the rating given with it and the rating the removal withdrew, each once
+		awaitSent("skewed-2012-" + run, 3);
 		assertThat(probe.readToEnd()
 			.stream()
 			.filter(r -> r.topic().equals(Topics.RATINGS.name()) && r.key().equals("skewed-2012-" + run))
@@ -146,6 +155,14 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(as("del", "USER").delete("/api/reviews/" + reviewId).status()).isEqualTo(204);
 		assertThat(as("del", "USER").delete("/api/reviews/" + reviewId).status()).isEqualTo(204);
 		assertThat(published(ReviewDeleted.class, d -> d.reviewId().equals(reviewId)).authorId()).isEqualTo("del");
+		// the second DELETE published nothing: ReviewSubmitted and one ReviewDeleted, both sent
+		awaitSent(reviewId.toString(), 2);
+		assertThat(probe.readToEnd()
+			.stream()
+			.filter(r -> r.topic().equals(Topics.REVIEW_EVENTS.name()) && r.key().equals(reviewId.toString()))
+			.map(r -> EventContract.assertConforms(r.value()).data())
+			.filter(ReviewDeleted.class::isInstance)
+			.toList()).hasSize(1);
 		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
 		assertThat(as("del", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
 			.isEqualTo("DELETED");
@@ -164,13 +181,14 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(second.status()).isEqualTo(202);
 		assertThat(second.json().get("rating").asInt()).isEqualTo(9);
 		assertThat(rater.get("/api/titles/rated-2012-" + run + "/rating").json().get("rating").asInt()).isEqualTo(9);
-		assertThat(published(RatingSet.class, r -> r.userId().equals("rater") && Integer.valueOf(9).equals(r.rating()))
-			.titleId()).isEqualTo("rated-2012-" + run);
+		assertThat(published(RatingSet.class,
+				r -> r.titleId().equals("rated-2012-" + run) && Integer.valueOf(9).equals(r.rating()))
+			.userId()).isEqualTo("rater");
 
 		assertThat(rater.delete("/api/titles/rated-2012-" + run + "/rating").status()).isEqualTo(202);
 		assertThat(rater.get("/api/titles/rated-2012-" + run + "/rating").status()).isEqualTo(404);
-		assertThat(published(RatingSet.class, r -> r.userId().equals("rater") && r.rating() == null).titleId())
-			.isEqualTo("rated-2012-" + run);
+		assertThat(published(RatingSet.class, r -> r.titleId().equals("rated-2012-" + run) && r.rating() == null)
+			.userId()).isEqualTo("rater");
 
 		assertThat(rater.put("/api/titles/no-such-title/rating", "{\"rating\":4}").status()).isEqualTo(404);
 		assertThat(rater.put("/api/titles/rated-2012-" + run + "/rating", "{\"rating\":0}").status()).isEqualTo(400);
