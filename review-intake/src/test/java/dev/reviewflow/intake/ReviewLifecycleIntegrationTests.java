@@ -348,6 +348,60 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(count("select count(*) from review where title_id = ?", titleId)).isOne();
 	}
 
+	/**
+	 * A rating racing an edit of the same review: the author's new rating locks their review before the rating row,
+	 * in the order an edit takes them, so the two wait for each other and never deadlock. The test holds the review row
+	 * as an edit would (uncommitted); the rating waits for it without having taken the rating row, then goes through.
+	 */
+	@Test
+	void aRatingRacingAnEditWaitsForTheReviewBeforeTakingTheRatingRow() throws Exception {
+		String titleId = "rate-edit-" + run;
+		title(titleId);
+		String author = "rate-edit-" + run;
+		UUID reviewId = submit(titleId, author, 6, "Locked.");
+		try (Connection edit = dataSource.getConnection();
+				Connection other = dataSource.getConnection();
+				ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			edit.setAutoCommit(false);
+			try (PreparedStatement lock = edit.prepareStatement(
+					"select review_id from review where review_id = ? for update")) {
+				lock.setObject(1, reviewId);
+				lock.executeQuery().close();
+			}
+			Future<Http.Response> rating = executor
+				.submit(() -> as(author, "USER").put("/api/titles/" + titleId + "/rating", "{\"rating\":9}"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> count("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and query like '%from review where title_id%for update%'""") == 1);
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+				.until(() -> !rating.isDone());
+
+			// while it waits for the review, the rating row is free: it was not taken first (were it, this transaction,
+			// holding the rating and then asking for the review, would deadlock with an edit)
+			other.setAutoCommit(false);
+			try (PreparedStatement free = other.prepareStatement(
+					"select rating from rating where title_id = ? and user_id = ? for update nowait")) {
+				free.setString(1, titleId);
+				free.setString(2, author);
+				try (var rows = free.executeQuery()) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getInt(1)).isEqualTo(6);
+				}
+			}
+			finally {
+				other.rollback();
+			}
+			edit.commit();
+
+			Http.Response answer = rating.get(30, TimeUnit.SECONDS);
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+			assertThat(answer.json().get("rating").asInt()).isEqualTo(9);
+		}
+		assertThat(as(author, "USER").get("/api/reviews/" + reviewId).json().get("rating").asInt()).isEqualTo(9);
+		assertThat(as(author, "USER").get("/api/titles/" + titleId + "/rating").json().get("rating").asInt())
+			.isEqualTo(9);
+	}
+
 	@Test
 	void aBodyOverSixtyFourKibibytesIsRefusedWith413() {
 		title("large-2012-" + run);
