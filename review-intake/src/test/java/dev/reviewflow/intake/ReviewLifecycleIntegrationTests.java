@@ -359,9 +359,11 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		title(titleId);
 		String author = "rate-edit-" + run;
 		UUID reviewId = submit(titleId, author, 6, "Locked.");
-		try (Connection edit = dataSource.getConnection();
-				Connection other = dataSource.getConnection();
-				ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+		// the executor closes last: should the test fail while the review is locked, the connections close first, so
+		// the waiting rating is let go rather than waited for
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+				Connection edit = dataSource.getConnection();
+				Connection other = dataSource.getConnection()) {
 			edit.setAutoCommit(false);
 			try (PreparedStatement lock = edit.prepareStatement(
 					"select review_id from review where review_id = ? for update")) {
