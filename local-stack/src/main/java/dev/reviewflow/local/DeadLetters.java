@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import dev.reviewflow.events.Topic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
  * consumers skip an event id they have processed, so sending one back twice counts it once.
  */
 final class DeadLetters implements AutoCloseable {
-
-	static final String SUFFIX = ".DLT";
 
 	static final String RESENT_FROM = "reviewflow-resent-from";
 
@@ -124,7 +123,7 @@ final class DeadLetters implements AutoCloseable {
 	Map<String, List<DeadLetter>> list() throws ExecutionException, InterruptedException, TimeoutException {
 		Set<String> topics = admin.listTopics().names().get(15, TimeUnit.SECONDS);
 		Map<String, List<DeadLetter>> byTopic = new TreeMap<>();
-		topics.stream().filter(topic -> topic.endsWith(SUFFIX)).forEach(topic -> byTopic.put(topic, new ArrayList<>()));
+		topics.stream().filter(Topic::isDeadLetterTopic).forEach(topic -> byTopic.put(topic, new ArrayList<>()));
 		for (DeadLetter deadLetter : read(byTopic.keySet())) {
 			byTopic.get(deadLetter.topic()).add(deadLetter);
 		}
@@ -137,9 +136,7 @@ final class DeadLetters implements AutoCloseable {
 	 */
 	List<Resent> resend(String deadLetterTopic, Predicate<DeadLetter> chosen)
 			throws ExecutionException, InterruptedException, TimeoutException {
-		if (!deadLetterTopic.endsWith(SUFFIX)) {
-			throw new IllegalArgumentException(deadLetterTopic + " is not a dead-letter topic (<topic>" + SUFFIX + ")");
-		}
+		Topic.sourceOfDeadLetterTopic(deadLetterTopic); // refuses a name that is none
 		List<Resent> resent = new ArrayList<>();
 		for (DeadLetter deadLetter : read(Set.of(deadLetterTopic))) {
 			if (!chosen.test(deadLetter)) {
@@ -204,7 +201,7 @@ final class DeadLetters implements AutoCloseable {
 				Instant.ofEpochMilli(record.timestamp()),
 				record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
 				originalTopic != null ? originalTopic
-						: record.topic().substring(0, record.topic().length() - SUFFIX.length()),
+						: Topic.sourceOfDeadLetterTopic(record.topic()),
 				partition != null && partition.length == Integer.BYTES ? ByteBuffer.wrap(partition).getInt()
 						: record.partition(),
 				offset != null && offset.length == Long.BYTES ? ByteBuffer.wrap(offset).getLong() : -1,

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import dev.reviewflow.devtokens.DevelopmentTokens;
+import dev.reviewflow.events.Topic;
 
 /**
  * {@code ./reviewflow up [--fresh]}: starts the whole system on this machine, with only a JDK: a KRaft broker on
@@ -155,7 +156,7 @@ public final class LocalStack {
 			return 0;
 		}
 		String topic = arguments.get(1);
-		if (!topic.endsWith(DeadLetters.SUFFIX)) {
+		if (!Topic.isDeadLetterTopic(topic)) {
 			System.err.println("reviewflow: " + topic + " is not a dead-letter topic; ./reviewflow dlt lists them");
 			return 2;
 		}

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.reviewflow.platform.ReviewflowFlywayAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,7 @@ class ComposeFileTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void eachServiceIsBuiltFromThisRepositoryPublishesItsPortAndStartsAfterHealthyInfrastructure() throws Exception {
 		Map<String, Object> compose = compose();
 		for (LocalStack.Service stackService : LocalStack.SERVICES) {
@@ -77,6 +79,9 @@ class ComposeFileTests {
 			}
 			assertThat(environment(service)).containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS");
 		}
+		// scoring reads what the other two publish, and they declare those topics as they start
+		assertThat((Map<String, Object>) service(compose, "scoring").get("depends_on")).containsKeys("review-intake",
+				"moderation");
 	}
 
 	@Test
@@ -118,6 +123,7 @@ class ComposeFileTests {
 	 * (Flyway as the owner, finished before the service starts) migrates as.
 	 */
 	@Test
+	@SuppressWarnings("unchecked")
 	void eachServiceHasItsOwnDatabaseRolesWhosePasswordsComeOnlyFromTheEnvironment() throws IOException {
 		Map<String, Object> compose = compose();
 		@SuppressWarnings("unchecked")
@@ -156,11 +162,30 @@ class ComposeFileTests {
 			String owner = migration.get("FLYWAY_USER");
 			assertThat(migration).containsEntry("FLYWAY_URL", environment.get("SPRING_DATASOURCE_URL"))
 				.containsEntry("FLYWAY_SCHEMAS", database)
-				.containsEntry("FLYWAY_LOCATIONS", "filesystem:/flyway/sql/service,filesystem:/flyway/sql/platform");
-			assertThat(migrate.get("command")).asString().contains("-placeholders.app-role=" + runtime, "migrate");
+				.containsEntry("FLYWAY_DEFAULT_SCHEMA", database)
+				.doesNotContainKeys("FLYWAY_LOCATIONS", "FLYWAY_TABLE");
+			// the two runs the service's own Flyway makes elsewhere (ReviewflowFlywayAutoConfiguration), in order, and
+			// the second only if the first succeeded: the service's migrations in its history, then the platform's in
+			// theirs
+			assertThat(migrate.get("entrypoint")).isEqualTo(List.of("/bin/sh", "-ec"));
+			String command = String.join(" ", (List<String>) migrate.get("command"));
+			String[] runs = command.split(" && ");
+			assertThat(runs).hasSize(2);
+			assertThat(runs[0]).startsWith("/flyway/flyway ")
+				.contains("-placeholders.app-role=" + runtime,
+						"-locations=filesystem:/flyway/sql/service,filesystem:/flyway/sql/platform-handover")
+				.doesNotContain("-table=")
+				.endsWith(" migrate");
+			assertThat(runs[1]).startsWith("/flyway/flyway ")
+				.contains("-placeholders.app-role=" + runtime, "-locations=filesystem:/flyway/sql/platform ",
+						"-table=" + ReviewflowFlywayAutoConfiguration.PLATFORM_HISTORY, "-baselineOnMigrate=true",
+						"-baselineVersion=" + ReviewflowFlywayAutoConfiguration.PLATFORM_BASELINE)
+				.endsWith(" migrate");
+			assertThat(ReviewflowFlywayAutoConfiguration.PLATFORM_LOCATION).isEqualTo("classpath:db/platform");
 			// the same migrations the service's own Flyway runs elsewhere
 			assertThat(migrate.get("volumes")).asString()
 				.contains("./" + name + "/src/main/resources/db/migration:/flyway/sql/service:ro",
+						"./platform/src/main/resources/db/platform-handover:/flyway/sql/platform-handover:ro",
 						"./platform/src/main/resources/db/platform:/flyway/sql/platform:ro");
 			assertThat(runtime).as(name).isEqualTo(database + "_app");
 			assertThat(owner).as(name).isEqualTo(database + "_owner");

@@ -1,62 +1,156 @@
 package dev.reviewflow.moderation;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
-import dev.reviewflow.events.CloudEvent;
-import dev.reviewflow.events.ReviewSubmitted;
+import dev.reviewflow.events.DecisionActor;
+import dev.reviewflow.events.ReportReason;
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewType;
+import dev.reviewflow.moderation.cases.CaseAction;
+import dev.reviewflow.moderation.cases.CaseKind;
+import dev.reviewflow.moderation.cases.CaseState;
+import dev.reviewflow.moderation.cases.CaseView;
+import dev.reviewflow.moderation.cases.NoClaimHeld;
+import dev.reviewflow.moderation.cases.NotAppealable;
+import dev.reviewflow.moderation.cases.NotTheAuthor;
+import dev.reviewflow.moderation.cases.Standing;
+import dev.reviewflow.moderation.policy.Policy;
+import dev.reviewflow.moderation.policy.PolicyVersion;
+import dev.reviewflow.moderation.report.OwnReviewReport;
+import dev.reviewflow.moderation.report.ReportOutcome;
+import dev.reviewflow.moderation.report.ReportView;
+import dev.reviewflow.moderation.report.Reporting;
+import dev.reviewflow.moderation.review.Decision;
+import dev.reviewflow.moderation.review.KnownReview;
+import dev.reviewflow.moderation.review.ReviewContent;
+import dev.reviewflow.moderation.review.UnknownReview;
+import dev.reviewflow.moderation.vote.OwnReviewVote;
+import dev.reviewflow.moderation.vote.ReviewNotVotable;
 import dev.reviewflow.testsupport.AuthorizationMatrix;
 import dev.reviewflow.testsupport.AuthorizationMatrix.Row;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.JwtAttacks;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.BDDMockito.willThrow;
 
 /**
  * Every moderation endpoint × every kind of caller → the status the architecture promises: 401 without a token, 403
  * for a role that may not act (or an author acting on their own review), 404 for what the caller may not see,
- * success otherwise.
+ * success otherwise. A web slice: the features' services answer as the domain does for the fixture's reviews (a
+ * published and a rejected review by the author, a held review by someone else with its open case); their rules are
+ * the aggregates' unit tests' and the integration tests' business.
  */
-class AuthorizationMatrixTests extends ModerationIntegrationTest {
+class AuthorizationMatrixTests extends ModerationWebSlice {
 
 	static final List<String> CALLERS = List.of("anonymous", "author", "other user", "critic", "moderator", "admin");
 
-	/**
-	 * What one call acts on: a published and a rejected review by the fixture's author, and a held review (by someone
-	 * else) with its open case.
-	 */
+	static final String AUTHOR = "author";
+
+	static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
 	record Fixture(UUID published, UUID rejected, UUID held, UUID heldCase, Http caller) {
 	}
 
+	final UUID published = UUID.randomUUID();
+
+	final UUID rejected = UUID.randomUUID();
+
+	final UUID held = UUID.randomUUID();
+
+	final UUID heldCase = UUID.randomUUID();
+
+	Map<String, Http> callers;
+
+	@BeforeEach
+	void domainAnswers() {
+		callers = new LinkedHashMap<>();
+		callers.put("anonymous", anonymous());
+		callers.put("author", as(AUTHOR, "USER"));
+		callers.put("other user", as("other", "USER"));
+		callers.put("critic", as("critic", "CRITIC"));
+		callers.put("moderator", as("mod", "MODERATOR"));
+		callers.put("admin", as("admin", "ADMIN"));
+
+		// votes: not on one's own review, not on a held one
+		willThrow(new OwnReviewVote()).given(votes).vote(eq(published), eq(AUTHOR), any());
+		willThrow(new OwnReviewVote()).given(votes).retract(published, AUTHOR);
+		willThrow(new ReviewNotVotable(ReviewStatus.HELD)).given(votes).vote(eq(held), anyString(), any());
+		given(votes.current(any(), anyString())).willReturn(Optional.empty());
+
+		// reports: not on one's own review; a rejected review does not exist for reporters
+		given(reporting.report(eq(published), anyString(), any(), any())).willAnswer(call -> new Reporting.Filed(
+				new ReportView(UUID.randomUUID(), published, "dune-2021", ReportReason.SPAM, null, NOW,
+						ReportOutcome.OPEN, null), true));
+		willThrow(new OwnReviewReport()).given(reporting).report(eq(published), eq(AUTHOR), any(), any());
+		willThrow(new UnknownReview(rejected)).given(reporting).report(eq(rejected), anyString(), any(), any());
+		willThrow(new OwnReviewReport()).given(reporting).report(eq(rejected), eq(AUTHOR), any(), any());
+		given(reports.of(anyString(), anyLong(), anyInt())).willReturn(List.of());
+
+		// appeals: only the author's, only of a removed or rejected review
+		willThrow(new UnknownReview(rejected)).given(appeals).appeal(eq(rejected), anyString(), anyString());
+		willThrow(new NotTheAuthor()).given(appeals).appeal(eq(published), anyString(), anyString());
+		willThrow(new NotAppealable(ReviewStatus.PUBLISHED)).given(appeals).appeal(eq(published), eq(AUTHOR),
+				anyString());
+		willReturn(caseView(UUID.randomUUID(), rejected, CaseKind.APPEAL)).given(appeals)
+			.appeal(eq(rejected), eq(AUTHOR), anyString());
+
+		// the queue, the held case and its review
+		KnownReview heldReview = new KnownReview(held, "dune-2021", "held-author", 1, ReviewStatus.HELD, 0);
+		given(queue.list(any(), any(), any(), anyLong(), anyInt())).willReturn(List.of());
+		given(queue.find(any())).willReturn(Optional.empty());
+		given(queue.find(heldCase)).willReturn(Optional.of(caseView(heldCase, held, CaseKind.HELD)));
+		given(reviews.find(held)).willReturn(Optional.of(heldReview));
+		given(reviews.content(held)).willReturn(Optional.of(new ReviewContent(ReviewType.USER, 1, "Headline",
+				"Held: casino.", NOW, NOW)));
+		given(reviews.decisions(held)).willReturn(List.of(new Decision(UUID.randomUUID(), 1, ReviewStatus.HELD,
+				DecisionActor.AUTOMATIC, null, List.of("suspect term: casino"), 1, NOW)));
+		given(reviews.earlierOfTitle(heldReview)).willReturn(List.of());
+		given(claims.claim(eq(heldCase), anyString())).willReturn(caseView(heldCase, held, CaseKind.HELD));
+		willThrow(new NoClaimHeld(CaseState.OPEN, null)).given(claims).release(eq(heldCase), anyString());
+		given(decisions.decide(eq(heldCase), anyString(), eq(CaseAction.KEEP), eq("fine")))
+			.willReturn(caseView(heldCase, held, CaseKind.HELD));
+
+		// the author's standing: theirs, or a moderator's to see
+		for (UUID review : List.of(published, rejected)) {
+			Standing standing = new Standing(review, ReviewStatus.PUBLISHED, List.of(),
+					new Standing.Appeal(Standing.AppealStatus.NOT_APPLICABLE, null, null, null));
+			willThrow(UnknownReview.ofCaller(review)).given(authorStanding).of(eq(review), anyString(), eq(false));
+			willReturn(standing).given(authorStanding).of(review, AUTHOR, false);
+			willReturn(standing).given(authorStanding).of(eq(review), anyString(), eq(true));
+		}
+
+		given(audit.entries(eq(held), anyInt(), anyInt())).willReturn(List.of());
+		Policy policy = JsonMapper.builder().build().readValue(POLICY, Policy.class);
+		given(policies.current()).willReturn(new PolicyVersion(3, "admin", NOW, policy));
+		given(policies.replace(any(), eq("admin"), isNull())).willReturn(new PolicyVersion(4, "admin", NOW, policy));
+	}
+
+	static CaseView caseView(UUID caseId, UUID reviewId, CaseKind kind) {
+		return new CaseView(caseId, reviewId, "dune-2021", "held-author", "Headline", kind, CaseState.OPEN, 1.0, 1.0,
+				List.of("SUSPECT_TERM"), null, NOW, null, null, null, null, null, null, null);
+	}
+
 	Fixture fixture(String caller) {
-		String run = UUID.randomUUID().toString().substring(0, 8);
-		String author = "author-" + run;
-		// sent together, awaited together: one round trip through moderation per fixture
-		List<CloudEvent<ReviewSubmitted>> events = List.of(submitted(author, "Published one " + run + "."),
-				submitted(author, "Rejected: buy followers " + run + "."), submitted("held-" + run, "Held: casino " + run + "."));
-		events.forEach(this::send);
-		UUID published = events.get(0).data().reviewId();
-		UUID rejected = events.get(1).data().reviewId();
-		UUID held = events.get(2).data().reviewId();
-		awaitStatus(published, "PUBLISHED");
-		awaitStatus(rejected, "REJECTED");
-		awaitStatus(held, "HELD");
-		Map<String, Http> callers = new LinkedHashMap<>();
-		callers.put("anonymous", Http.on(port));
-		callers.put("author", as(author, "USER"));
-		callers.put("other user", as("other-" + run, "USER"));
-		callers.put("critic", as("critic-" + run, "CRITIC"));
-		callers.put("moderator", as("mod-" + run, "MODERATOR"));
-		callers.put("admin", as("admin-" + run, "ADMIN"));
-		return new Fixture(published, rejected, held, openCase(held), callers.get(caller));
+		return new Fixture(published, rejected, held, heldCase, callers.get(caller));
 	}
 
 	static final String VOTE = "{\"helpful\":true}";
-
-	/** The policy as it was, put back unchanged by the PUT row. */
-	static final AtomicReference<String> POLICY = new AtomicReference<>();
 
 	static final List<Row<Fixture>> MATRIX = List.of(
 			new Row<>("PUT /api/reviews/{published}/vote",
@@ -103,19 +197,17 @@ class AuthorizationMatrixTests extends ModerationIntegrationTest {
 					401, 403, 403, 403, 200, 200),
 			new Row<>("GET /api/moderation/policy", f -> f.caller().get("/api/moderation/policy"), 401, 403, 403, 403,
 					403, 200),
-			new Row<>("PUT /api/moderation/policy", f -> f.caller().put("/api/moderation/policy", POLICY.get()), 401,
-					403, 403, 403, 403, 200));
-
+			new Row<>("PUT /api/moderation/policy", f -> f.caller().put("/api/moderation/policy", POLICY), 401, 403,
+					403, 403, 403, 200));
 
 	@Test
 	void everyEndpointAnswersEveryKindOfCallerAsPromised() {
-		POLICY.set(as("admin", "ADMIN").get("/api/moderation/policy").body());
 		AuthorizationMatrix.assertAsPromised(CALLERS, MATRIX, this::fixture);
 	}
 
 	@Test
 	void forgedStaleAndMalformedTokensAreRefused() {
-		JwtAttacks.assertRefused(token -> Http.on(port).as(token).get("/api/moderation/cases?status=OPEN"), 200,
+		JwtAttacks.assertRefused(token -> anonymous().as(token).get("/api/moderation/cases?status=OPEN"), 200,
 				"mod-jwt", "MODERATOR");
 	}
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.reviewflow.events.CloudEvent;
@@ -23,6 +24,7 @@ import dev.reviewflow.testsupport.SharedInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,8 +151,33 @@ abstract class ModerationIntegrationTest {
 		return as(reporter, "USER").post("/api/reviews/" + reviewId + "/reports", "{\"reason\":\"" + reason + "\"}");
 	}
 
+	/**
+	 * The whole queue for the query, page after page, as the moderator reads it: other test classes' cases are in it
+	 * too, in any number, so a test looks for its own cases among all of them, never on the first page alone.
+	 * @return the pages' items, each page as listed (highest priority first, then oldest)
+	 */
+	List<List<JsonNode>> queuePages(Http moderator, String query) {
+		List<List<JsonNode>> pages = new java.util.ArrayList<>();
+		for (int page = 0;; page++) {
+			JsonNode read = moderator.get("/api/moderation/cases?" + query + "&size=100&page=" + page).json();
+			List<JsonNode> items = read.get("items").valueStream().toList();
+			if (items.isEmpty()) {
+				return pages;
+			}
+			pages.add(items);
+		}
+	}
+
+	/** The review ids of the whole queue for the query, in the queue's order. */
+	List<String> queuedReviews(Http moderator, String query) {
+		return queuePages(moderator, query).stream()
+			.flatMap(List::stream)
+			.map(item -> item.get("reviewId").asString())
+			.toList();
+	}
+
 	/** The decisions published about a review, in order. */
-	java.util.List<ModerationDecided> decisionsPublished(UUID reviewId, int atLeast) {
+	List<ModerationDecided> decisionsPublished(UUID reviewId, int atLeast) {
 		return probe.awaitAll(r -> r.topic().equals(Topics.MODERATION_DECISIONS.name())
 				&& r.key().equals(reviewId.toString()), atLeast)
 			.stream()

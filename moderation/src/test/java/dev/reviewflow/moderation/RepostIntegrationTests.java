@@ -79,8 +79,7 @@ class RepostIntegrationTests extends ModerationIntegrationTest {
 		assertThat(held.status()).isEqualTo(ReviewStatus.HELD);
 		assertThat(held.actor()).isEqualTo(DecisionActor.AUTOMATIC);
 		assertThat(held.reasons().getFirst()).contains(removed.toString());
-		assertThat(moderator("mod-rp1b").get("/api/moderation/cases?kind=HELD&reason=REPOST&size=100").json()
-			.get("items").valueStream().map(item -> item.get("reviewId").asString())).contains(repost.toString());
+		assertThat(queuedReviews(moderator("mod-rp1b"), "kind=HELD&reason=REPOST")).contains(repost.toString());
 
 		// a moderator who looked and kept it has the last word: the author's later edits are screened as usual
 		assertThat(moderator("mod-rp1b").post("/api/moderation/cases/" + openCase(repost) + "/decision",

@@ -1,8 +1,6 @@
 package dev.reviewflow.platform;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,6 +13,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -22,7 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code reviewflow.idempotency.enabled=true}; keys are kept {@code reviewflow.idempotency.retention} (48 h), at most
  * {@code reviewflow.idempotency.max-keys-per-caller} (1,000) per caller within it.
  */
-@AutoConfiguration(after = { JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class })
+@AutoConfiguration(after = { JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+		ReviewflowSchedulingAutoConfiguration.class })
 @ConditionalOnClass(JdbcClient.class)
 @ConditionalOnBean(JdbcClient.class)
 @ConditionalOnProperty(name = "reviewflow.idempotency.enabled", havingValue = "true")
@@ -39,11 +40,10 @@ public class ReviewflowIdempotencyAutoConfiguration {
 		return registration;
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService idempotencyKeyExpiry(FilterRegistrationBean<IdempotencyKeys> keys) {
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("idempotency-key-expiry").factory());
-		executor.scheduleWithFixedDelay(() -> keys.getFilter().expire(), 1, 60, TimeUnit.MINUTES);
-		return executor;
+	/** Hourly, forgets keys older than the retention. */
+	@Bean
+	SchedulingConfigurer idempotencyKeyExpiry(FilterRegistrationBean<IdempotencyKeys> keys) {
+		return registrar -> registrar.addFixedDelayTask(
+				new FixedDelayTask(() -> keys.getFilter().expire(), Duration.ofHours(1), Duration.ofMinutes(1)));
 	}
 }

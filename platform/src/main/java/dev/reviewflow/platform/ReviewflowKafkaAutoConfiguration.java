@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.MalformedEventException;
@@ -15,18 +16,26 @@ import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.kafka.CloudEventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -46,7 +55,8 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka the reviewflow way: every topic of the architecture (and its dead-letter topic) declared, producers that
+ * Kafka the reviewflow way: the topics this service publishes and the dead-letter topics of those it reads declared
+ * ({@code reviewflow.kafka.publishes}/{@code consumes}), producers that
  * write CloudEvents or raw bytes, and one error handler that tells transient failures from poison: a record that
  * failed because the database or the broker was unavailable or timed out is tried again, with exponential back-off,
  * until it succeeds (holding its partition, so events of one key stay in order); a record that can never succeed
@@ -57,21 +67,57 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableConfigurationProperties(ReviewflowKafkaProperties.class)
 public class ReviewflowKafkaAutoConfiguration {
 
+	/**
+	 * The topics this service owns: those it publishes ({@code reviewflow.kafka.publishes}), with their partitions and
+	 * cleanup policy, and the dead-letter topics of those it reads ({@code reviewflow.kafka.consumes}).
+	 */
 	@Bean
 	KafkaAdmin.NewTopics reviewflowTopics(ReviewflowKafkaProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
-		for (Topic topic : Topics.ALL) {
+		for (Topic topic : properties.publishedTopics()) {
 			topics.add(TopicBuilder.name(topic.name())
 				.partitions(Topics.PARTITIONS)
 				.replicas(properties.replicationFactor())
 				.config("cleanup.policy", topic.cleanup().policy())
 				.build());
+		}
+		for (Topic topic : properties.consumedTopics()) {
 			topics.add(TopicBuilder.name(topic.deadLetterTopic())
 				.partitions(Topics.PARTITIONS)
 				.replicas(properties.replicationFactor())
 				.build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	/** Before the first listener starts: every listener's topic is listed as consumed. */
+	@Bean
+	@ConditionalOnMissingBean
+	ConsumedTopics consumedTopics(ReviewflowKafkaProperties properties, Environment environment,
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+		KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
+		return new ConsumedTopics(properties, environment.getProperty("spring.application.name", "this service"),
+				registry, null, (registry == null ? Integer.MAX_VALUE : registry.getPhase()) - 1);
+	}
+
+	/**
+	 * With a Kafka Streams application, which stops for good when a source topic is missing: before it starts, it also
+	 * waits for the topics it reads and writes.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.kafka.streams.KafkaStreams")
+	@ConditionalOnBean(StreamsBuilderFactoryBean.class)
+	static class StreamsTopics {
+
+		@Bean
+		ConsumedTopics consumedTopics(ReviewflowKafkaProperties properties, Environment environment,
+				ObjectProvider<KafkaListenerEndpointRegistry> listeners, KafkaAdmin admin,
+				StreamsBuilderFactoryBean streams) {
+			KafkaListenerEndpointRegistry registry = listeners.getIfAvailable();
+			int phase = Math.min(registry == null ? Integer.MAX_VALUE : registry.getPhase(), streams.getPhase()) - 1;
+			return new ConsumedTopics(properties, environment.getProperty("spring.application.name", "this service"),
+					registry, admin, phase);
+		}
 	}
 
 	@Bean
@@ -104,6 +150,17 @@ public class ReviewflowKafkaAutoConfiguration {
 		return converter;
 	}
 
+	/**
+	 * Where a poison record goes: the same partition of its topic's dead-letter topic
+	 * ({@link Topic#deadLetterTopicOf}), counted in {@code reviewflow.dead.lettered} by source topic.
+	 */
+	static BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetterDestination(MeterRegistry meters) {
+		return (record, ex) -> {
+			meters.counter("reviewflow.dead.lettered", "topic", record.topic()).increment();
+			return new TopicPartition(Topic.deadLetterTopicOf(record.topic()), record.partition());
+		};
+	}
+
 	/** Failures that pass: the database, the broker or a lock was not available in time. */
 	static final List<Class<? extends Exception>> TRANSIENT = List.of(TransientDataAccessException.class,
 			RecoverableDataAccessException.class, DataAccessResourceFailureException.class,
@@ -120,10 +177,8 @@ public class ReviewflowKafkaAutoConfiguration {
 	@ConditionalOnMissingBean
 	CommonErrorHandler deadLetteringErrorHandler(KafkaOperations<Object, Object> template,
 			ReviewflowKafkaProperties properties, MeterRegistry meters, ConsumerRetries retries) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
-			meters.counter("reviewflow.dead.lettered", "topic", record.topic()).increment();
-			return new TopicPartition(record.topic() + ".DLT", record.partition());
-		});
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				deadLetterDestination(meters));
 		ExponentialBackOff untilItSucceeds = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2);
 		untilItSucceeds.setMaxInterval(properties.retryMaxInterval().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItSucceeds);

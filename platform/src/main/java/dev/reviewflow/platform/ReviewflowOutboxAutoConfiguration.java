@@ -1,10 +1,8 @@
 package dev.reviewflow.platform;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
@@ -13,8 +11,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,13 +24,16 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * The transactional outbox on Spring Modulith's JDBC event publication registry: {@link CloudEvent}s published in a
  * transaction are externalized to their topic, keyed by subject, as structured-mode JSON with
  * {@code content-type: application/cloudevents+json}. Publications Kafka has not acknowledged are resubmitted.
  */
-@AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@AutoConfiguration(after = { JdbcClientAutoConfiguration.class, ReviewflowSchedulingAutoConfiguration.class })
 @ConditionalOnClass({ EventExternalizationConfiguration.class, JdbcClient.class })
 @ConditionalOnBean(JdbcClient.class)
 @EnableConfigurationProperties(ReviewflowOutboxProperties.class)
@@ -69,11 +68,9 @@ public class ReviewflowOutboxAutoConfiguration {
 	}
 
 	/** Hourly, forgets rate-limit hits older than the longest window, so the table holds only the last day. */
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService rateLimitExpiry(RateLimits rateLimits) {
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("rate-limit-expiry").factory());
-		executor.scheduleWithFixedDelay(() -> {
+	@Bean
+	SchedulingConfigurer rateLimitExpiry(RateLimits rateLimits) {
+		return registrar -> registrar.addFixedDelayTask(new FixedDelayTask(() -> {
 			try {
 				rateLimits.forgetExpired();
 			}
@@ -81,8 +78,7 @@ public class ReviewflowOutboxAutoConfiguration {
 				LoggerFactory.getLogger(RateLimits.class).warn("Could not forget old rate-limit hits: {}",
 						ex.getMessage());
 			}
-		}, 1, 60, TimeUnit.MINUTES);
-		return executor;
+		}, Duration.ofHours(1), Duration.ofMinutes(1)));
 	}
 
 	@Bean
@@ -106,7 +102,7 @@ public class ReviewflowOutboxAutoConfiguration {
 	 * Sends again what Kafka has not acknowledged, e.g. after the broker was down, and forgets what it acknowledged
 	 * longer ago than {@code keepCompleted}.
 	 */
-	static final class OutboxResubmission implements InitializingBean, DisposableBean {
+	static final class OutboxResubmission implements SchedulingConfigurer {
 
 		private static final Logger log = LoggerFactory.getLogger(OutboxResubmission.class);
 
@@ -116,9 +112,6 @@ public class ReviewflowOutboxAutoConfiguration {
 
 		private final ReviewflowOutboxProperties properties;
 
-		private final ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("outbox-resubmission").factory());
-
 		OutboxResubmission(IncompleteEventPublications publications, CompletedEventPublications completed,
 				ReviewflowOutboxProperties properties) {
 			this.publications = publications;
@@ -126,13 +119,14 @@ public class ReviewflowOutboxAutoConfiguration {
 			this.properties = properties;
 		}
 
+		/** Every {@code check-every}, the first time {@code check-every} after the start. */
 		@Override
-		public void afterPropertiesSet() {
-			long every = properties.checkEvery().toMillis();
-			executor.scheduleWithFixedDelay(this::resubmit, every, every, TimeUnit.MILLISECONDS);
+		public void configureTasks(ScheduledTaskRegistrar registrar) {
+			registrar.addFixedDelayTask(
+					new FixedDelayTask(this::resubmit, properties.checkEvery(), properties.checkEvery()));
 		}
 
-		private void resubmit() {
+		void resubmit() {
 			try {
 				publications.resubmitIncompletePublicationsOlderThan(properties.resubmitAfter());
 				completed.deletePublicationsOlderThan(properties.keepCompleted());
@@ -140,11 +134,6 @@ public class ReviewflowOutboxAutoConfiguration {
 			catch (RuntimeException ex) {
 				log.warn("Could not resubmit outstanding event publications: {}", ex.getMessage());
 			}
-		}
-
-		@Override
-		public void destroy() {
-			executor.shutdownNow();
 		}
 	}
 }

@@ -10,15 +10,15 @@ import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
 
-/** Problem+json for every error of a service's HTTP API. */
+/** Problem+json for every error of a service's HTTP API, strict request bodies, their size limit and page sizes. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ReviewflowWebProperties.class)
 public class ReviewflowWebAutoConfiguration {
 
 	@Bean
@@ -45,12 +45,16 @@ public class ReviewflowWebAutoConfiguration {
 
 	/** Request bodies over {@code reviewflow.web.max-request-body} (64 KiB) are refused with 413. */
 	@Bean
-	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(Environment environment) {
-		DataSize limit = environment.getProperty("reviewflow.web.max-request-body", DataSize.class,
-				DataSize.ofKilobytes(64));
+	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ReviewflowWebProperties properties) {
 		FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimit(limit.toBytes()));
+				new RequestSizeLimit(properties.maxRequestBody().toBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/** Page sizes of every list endpoint, at most {@code reviewflow.web.max-page-size} (100). */
+	@Bean
+	Paging paging(ReviewflowWebProperties properties) {
+		return new Paging(properties.maxPageSize());
 	}
 }

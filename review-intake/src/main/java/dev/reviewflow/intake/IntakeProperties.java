@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * review-intake's settings.
- * @param maxPageSize the largest page a list endpoint returns
  * @param reviewRateLimit how many reviews one author may submit per window, until moderation's policy (which sets
  * this and the limits below) has arrived
  * @param reviewEditRateLimit how many edits of their reviews one author may make per window, until then
@@ -17,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratingRateLimit how many rating changes (set or withdrawn) one user may make per window, until then
  */
 @ConfigurationProperties("reviewflow.intake")
-public record IntakeProperties(@DefaultValue("100") int maxPageSize, @DefaultValue RateLimit reviewRateLimit,
+public record IntakeProperties(@DefaultValue RateLimit reviewRateLimit,
 		@DefaultValue RateLimit reviewEditRateLimit, @DefaultValue RateLimit reviewDeleteRateLimit,
 		@DefaultValue RateLimit ratingRateLimit) {
 

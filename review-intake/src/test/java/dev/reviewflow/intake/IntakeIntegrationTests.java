@@ -41,7 +41,7 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		assertThat(jdbc.sql("select distinct tableowner from pg_tables where schemaname = 'intake'").query(String.class)
 			.list()).containsExactly("intake_owner");
 		List<String> tables = jdbc.sql("select tablename from pg_tables where schemaname = 'intake' "
-				+ "and tablename <> 'flyway_schema_history'").query(String.class).list();
+				+ "and tablename not in ('flyway_schema_history', 'flyway_platform_history')").query(String.class).list();
 		assertThat(tables).contains("title", "review", "rating", "moderation_policy", "event_publication",
 				"processed_event", "idempotency_key", "rate_limit_hit");
 		for (String table : tables) {
@@ -54,6 +54,8 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 				.single()).as(table).isTrue();
 		}
 		assertThat(jdbc.sql("select has_table_privilege('flyway_schema_history', 'SELECT')").query(Boolean.class)
+			.single()).isFalse();
+		assertThat(jdbc.sql("select has_table_privilege('flyway_platform_history', 'SELECT')").query(Boolean.class)
 			.single()).isFalse();
 		assertThat(jdbc.sql("select has_schema_privilege('intake', 'CREATE')").query(Boolean.class).single())
 			.isFalse();

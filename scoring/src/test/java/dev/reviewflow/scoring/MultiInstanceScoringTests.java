@@ -17,6 +17,7 @@ import dev.reviewflow.events.CloudEventCodec;
 import dev.reviewflow.events.RatingSet;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.testsupport.Http;
+import dev.reviewflow.testsupport.RealInfrastructure;
 import dev.reviewflow.testsupport.SharedInfrastructure;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -90,6 +91,8 @@ class MultiInstanceScoringTests {
 	 */
 	static List<Http> startTwo(List<ConfigurableApplicationContext> instances, String applicationId,
 			IntFunction<List<String>> extra) throws IOException {
+		// the services that publish what scoring reads are not running here: their topics come from the test set-up
+		RealInfrastructure.createArchitectureTopics();
 		for (int i = 0; i < 2; i++) {
 			List<String> args = new ArrayList<>(List.of("--server.port=" + freePort(),
 					"--" + DevelopmentTokens.SERVICE_PROPERTY,

@@ -4,11 +4,16 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.reviewflow.events.Topic;
+import dev.reviewflow.events.Topics;
 import dev.reviewflow.testsupport.SharedInfrastructure.ServiceRoles;
 import dev.reviewflow.testsupport.SharedInfrastructure.Source;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.testcontainers.kafka.KafkaContainer;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
@@ -24,6 +29,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Import into a Spring Boot test to connect it to the {@link SharedInfrastructure}: for Kafka, Testcontainers through
@@ -42,6 +49,39 @@ public class RealInfrastructure {
 	static final String JDBC_DETAILS = "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails";
 
 	static final String FLYWAY_DETAILS = "org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails";
+
+	/**
+	 * A test starts one service, which declares only the topics it owns (those it publishes, the dead-letter topics of
+	 * those it reads); the other services, which would declare the rest as they start, are not there. So every topic
+	 * of the architecture and its dead-letter topic is declared here too, as the three services together would.
+	 */
+	@Bean
+	KafkaAdmin.NewTopics architectureTopics() {
+		return new KafkaAdmin.NewTopics(architectureTopicList().toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * Declares every topic of the architecture on the shared broker, for tests that start a service outside a test
+	 * context (which gets them from {@link #architectureTopics()}).
+	 */
+	public static void createArchitectureTopics() {
+		new KafkaAdmin(Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedInfrastructure.kafkaBootstrapServers()))
+			.createOrModifyTopics(architectureTopicList().toArray(NewTopic[]::new));
+	}
+
+	private static List<NewTopic> architectureTopicList() {
+		List<NewTopic> topics = new ArrayList<>();
+		for (Topic topic : Topics.ALL) {
+			topics.add(TopicBuilder.name(topic.name())
+				.partitions(Topics.PARTITIONS)
+				.replicas(1)
+				.config("cleanup.policy", topic.cleanup().policy())
+				.build());
+			topics.add(TopicBuilder.name(topic.deadLetterTopic()).partitions(Topics.PARTITIONS).replicas(1).build());
+		}
+		return topics;
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@WhenSource(kafka = true, value = Source.CONTAINER)

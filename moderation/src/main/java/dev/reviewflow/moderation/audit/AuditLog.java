@@ -31,25 +31,25 @@ public class AuditLog {
 	}
 
 	/** Who did it, as the audit log names them. */
-	public record Actor(String kind, @Nullable String id) {
+	record Actor(String kind, @Nullable String id) {
 
-		public static final Actor AUTOMATIC = new Actor("AUTOMATIC", null);
+		static final Actor AUTOMATIC = new Actor("AUTOMATIC", null);
 
-		public static Actor moderator(String id) {
+		static Actor moderator(String id) {
 			return new Actor("MODERATOR", id);
 		}
 
-		public static Actor admin(String id) {
+		static Actor admin(String id) {
 			return new Actor("ADMIN", id);
 		}
 
-		public static Actor user(String id) {
+		static Actor user(String id) {
 			return new Actor("USER", id);
 		}
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(Actor actor, String action, @Nullable UUID reviewId, @Nullable UUID caseId,
+	void record(Actor actor, String action, @Nullable UUID reviewId, @Nullable UUID caseId,
 			@Nullable Integer policyVersion, List<String> reasons, @Nullable String detail) {
 		jdbc.sql("""
 				insert into audit_entry (at, actor, actor_id, action, review_id, case_id, policy_version, reasons, detail)

@@ -46,7 +46,7 @@ public class CaseQueue {
 		this.jdbc = jdbc;
 	}
 
-	public List<ModerationCase> list(@Nullable CaseState status, @Nullable CaseKind kind, @Nullable String reason,
+	public List<CaseView> list(@Nullable CaseState status, @Nullable CaseKind kind, @Nullable String reason,
 			long offset, int limit) {
 		return jdbc.sql("select " + COLUMNS + " " + FILTER + " order by priority desc, opened_at, case_id offset ? limit ?")
 			.params(filter(status, kind, reason, offset, limit))
@@ -58,7 +58,7 @@ public class CaseQueue {
 		return jdbc.sql("select count(*) " + FILTER).params(filter(status, kind, reason)).query(Long.class).single();
 	}
 
-	public Optional<ModerationCase> find(UUID caseId) {
+	public Optional<CaseView> find(UUID caseId) {
 		return jdbc.sql("select " + COLUMNS + " " + FROM + " where case_id = ?")
 			.param(caseId)
 			.query((rs, n) -> moderationCase(rs))
@@ -66,7 +66,7 @@ public class CaseQueue {
 	}
 
 	/** The author's appeal about the review, if they made one (one per review). */
-	public Optional<ModerationCase> appealOf(UUID reviewId) {
+	public Optional<CaseView> appealOf(UUID reviewId) {
 		return jdbc.sql("select " + COLUMNS + " " + FROM + " where review_id = ? and kind = 'APPEAL'")
 			.param(reviewId)
 			.query((rs, n) -> moderationCase(rs))
@@ -83,9 +83,9 @@ public class CaseQueue {
 		return all;
 	}
 
-	private static ModerationCase moderationCase(ResultSet rs) throws SQLException {
+	private static CaseView moderationCase(ResultSet rs) throws SQLException {
 		String action = rs.getString(14);
-		return new ModerationCase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(17),
+		return new CaseView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(17),
 				rs.getString(18), rs.getString(19), CaseKind.valueOf(rs.getString(3)), CaseState.valueOf(rs.getString(4)), rs.getDouble(5),
 				rs.getDouble(6), List.of((String[]) rs.getArray(7).getArray()), rs.getString(8),
 				rs.getTimestamp(9).toInstant(), rs.getString(10), instant(rs.getTimestamp(11)),

@@ -8,20 +8,13 @@ import dev.reviewflow.events.ReportReason;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What cases need of reports, implemented by the report feature: the reports behind a case, and what a case's
- * resolution means for them.
+ * What a case shows of its reports, implemented by the report feature (which reacts to {@link CaseResolved} and
+ * {@link CaseClosed} for what a case's end means for its reports).
  */
 public interface CaseReports {
 
 	/** The reports attached to the case, oldest first. */
 	List<CaseReport> ofCase(UUID caseId);
-
-	/**
-	 * The case was resolved: KEEP dismisses its reports, REMOVE upholds them; an appeal kept overturns the reports
-	 * upheld before; a case closed without a decision ({@code action} null, the review changed) lets its reports
-	 * count again towards a new case.
-	 */
-	void resolved(UUID caseId, UUID reviewId, CaseKind kind, @Nullable CaseAction action);
 
 	/** One report as a moderator sees it. */
 	record CaseReport(UUID reportId, String reporterId, ReportReason reason, @Nullable String note, double weight,

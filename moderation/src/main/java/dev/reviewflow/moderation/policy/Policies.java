@@ -12,13 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.reviewflow.events.ModerationPolicyChanged;
-import dev.reviewflow.moderation.audit.AuditLog;
-import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.Outbox;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,7 +37,7 @@ public class Policies {
 
 	private final JsonMapper json;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
 	private final Policy initial;
 
@@ -54,12 +52,12 @@ public class Policies {
 
 	private final Clock clock;
 
-	Policies(JdbcClient jdbc, JsonMapper json, AuditLog audit, ModerationProperties properties, Outbox outbox,
+	Policies(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, ModerationProperties properties, Outbox outbox,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.json = json;
-		this.audit = audit;
+		this.events = events;
 		this.initial = Policy.initial(properties);
 		this.outbox = outbox;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -86,17 +84,15 @@ public class Policies {
 	public PolicyVersion replace(Policy policy, String adminId, @Nullable Integer expectedVersion) {
 		PolicyVersion before = latest().orElseGet(this::first);
 		if (expectedVersion != null && expectedVersion != before.version()) {
-			throw new ApiException(HttpStatus.PRECONDITION_FAILED, "Policy changed meanwhile",
-					"The policy is at version " + before.version() + ", not " + expectedVersion
-							+ "; read it again and reapply your change.");
+			throw new PolicyChangedMeanwhile(before.version(), expectedVersion);
 		}
 		PolicyVersion next = new PolicyVersion(before.version() + 1, adminId,
 				Instant.now(clock).truncatedTo(ChronoUnit.MICROS), policy);
 		if (!insert(next)) {
-			throw ApiException.conflict("Another administrator changed the policy at the same moment; read it again.");
+			throw new ConcurrentPolicyChange();
 		}
-		audit.record(AuditLog.Actor.admin(adminId), "POLICY_CHANGED", null, null, next.version(),
-				changes(before.policy(), policy), "version " + before.version() + " → " + next.version());
+		events.publishEvent(new PolicyReplaced(before.version(), next.version(), adminId,
+				changes(before.policy(), policy)));
 		cached = new Cached(next, Instant.now(clock));
 		return next;
 	}

@@ -14,12 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ReviewEvents {
 
-	private final KnownReviews reviews;
+	private final ReviewScreening screening;
 
 	private final ProcessedEvents processed;
 
-	ReviewEvents(KnownReviews reviews, ProcessedEvents processed) {
-		this.reviews = reviews;
+	ReviewEvents(ReviewScreening screening, ProcessedEvents processed) {
+		this.screening = screening;
 		this.processed = processed;
 	}
 
@@ -30,12 +30,12 @@ class ReviewEvents {
 			return;
 		}
 		switch (event.data()) {
-			case ReviewSubmitted submitted -> reviews.received(submitted.reviewId(), submitted.titleId(),
+			case ReviewSubmitted submitted -> screening.received(submitted.reviewId(), submitted.titleId(),
 					submitted.authorId(), submitted.type(), submitted.revision(), submitted.headline(),
 					submitted.body(), submitted.submittedAt());
-			case ReviewEdited edited -> reviews.received(edited.reviewId(), edited.titleId(), edited.authorId(),
+			case ReviewEdited edited -> screening.received(edited.reviewId(), edited.titleId(), edited.authorId(),
 					edited.type(), edited.revision(), edited.headline(), edited.body(), edited.editedAt());
-			case ReviewDeleted deleted -> reviews.deleted(deleted.reviewId(), deleted.deletedAt());
+			case ReviewDeleted deleted -> screening.deleted(deleted.reviewId(), deleted.deletedAt());
 			default -> throw new IllegalArgumentException("Unexpected event on reviews.review-events: " + event.type());
 		}
 	}

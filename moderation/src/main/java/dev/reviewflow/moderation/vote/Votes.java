@@ -14,12 +14,12 @@ import dev.reviewflow.moderation.review.KnownReview;
 import dev.reviewflow.moderation.policy.Policies;
 import dev.reviewflow.moderation.policy.Policy;
 import dev.reviewflow.moderation.review.KnownReviews;
-import dev.reviewflow.platform.ApiException;
+import dev.reviewflow.moderation.review.UnknownReview;
 import dev.reviewflow.platform.Outbox;
 import dev.reviewflow.platform.RateLimits;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +39,7 @@ public class Votes {
 
 	private final Outbox outbox;
 
-	private final MeterRegistry meters;
+	private final ApplicationEventPublisher events;
 
 	private final Policies policies;
 
@@ -47,13 +47,13 @@ public class Votes {
 
 	private final Clock clock;
 
-	Votes(JdbcClient jdbc, KnownReviews reviews, Outbox outbox, MeterRegistry meters, Policies policies,
+	Votes(JdbcClient jdbc, KnownReviews reviews, Outbox outbox, ApplicationEventPublisher events, Policies policies,
 			RateLimits rateLimits, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.outbox = outbox;
-		this.meters = meters;
+		this.events = events;
 		this.policies = policies;
 		this.rateLimits = rateLimits;
 	}
@@ -102,13 +102,12 @@ public class Votes {
 	private KnownReview votable(UUID reviewId, String voterId) {
 		KnownReview review = reviews.find(reviewId)
 			.filter(known -> known.status() != ReviewStatus.DELETED)
-			.orElseThrow(() -> ApiException.notFound("There is no review " + reviewId + "."));
+			.orElseThrow(() -> new UnknownReview(reviewId));
 		if (review.authorId().equals(voterId)) {
-			throw ApiException.forbidden("You cannot vote on your own review.");
+			throw new OwnReviewVote();
 		}
 		if (review.status() != ReviewStatus.PUBLISHED) {
-			throw ApiException.conflict("Only published reviews can be voted on; this one is "
-					+ review.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+			throw new ReviewNotVotable(review.status());
 		}
 		Policy.RateLimit limit = policies.current().policy().rateLimits().votes();
 		rateLimits.acquire(voterId, "vote", limit.max(), limit.window());
@@ -118,6 +117,6 @@ public class Votes {
 	private void publish(KnownReview review, String voterId, @Nullable Vote vote, Instant at, long version) {
 		outbox.publish(review.reviewId().toString(),
 				new HelpfulnessVoteSet(review.reviewId(), review.titleId(), voterId, vote, at, version));
-		meters.counter("reviewflow.votes", "vote", vote == null ? "RETRACTED" : vote.name()).increment();
+		events.publishEvent(new VoteChanged(review.reviewId(), voterId, vote, version));
 	}
 }

@@ -1,7 +1,7 @@
 package dev.reviewflow.intake.rating;
 
 import dev.reviewflow.events.RatingSet;
-import dev.reviewflow.intake.AfterCommit;
+import dev.reviewflow.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.event.EventListener;

@@ -4,7 +4,7 @@ import dev.reviewflow.events.ReviewDeleted;
 import dev.reviewflow.events.ReviewEdited;
 import dev.reviewflow.events.ReviewSubmitted;
 import dev.reviewflow.events.ReviewType;
-import dev.reviewflow.intake.AfterCommit;
+import dev.reviewflow.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.event.EventListener;

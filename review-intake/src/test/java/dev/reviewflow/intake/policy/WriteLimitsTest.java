@@ -30,7 +30,7 @@ class WriteLimitsTest {
 	final RateLimits rateLimits = mock(RateLimits.class);
 
 	final WriteLimits limits = new WriteLimits(mock(JdbcClient.class, RETURNS_DEEP_STUBS), rateLimits,
-			new IntakeProperties(100, new RateLimit(3, Duration.ofMinutes(30)), new RateLimit(4, Duration.ofHours(1)),
+			new IntakeProperties(new RateLimit(3, Duration.ofMinutes(30)), new RateLimit(4, Duration.ofHours(1)),
 					new RateLimit(5, Duration.ofHours(2)), new RateLimit(6, Duration.ofMinutes(10))));
 
 	@Test

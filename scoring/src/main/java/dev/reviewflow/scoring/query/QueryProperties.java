@@ -7,11 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How scores are read over HTTP.
- * @param maxPageSize the largest page {@code GET /api/titles/scores} returns; a larger {@code size} is cut to it
  * @param forwarding how one instance asks the instance that keeps a key
  */
 @ConfigurationProperties("reviewflow.scoring.queries")
-public record QueryProperties(@DefaultValue("100") int maxPageSize, @DefaultValue Forwarding forwarding) {
+public record QueryProperties(@DefaultValue Forwarding forwarding) {
 
 	/**
 	 * A query forwarded to the instance that keeps its key: an owner that does not answer within these times is

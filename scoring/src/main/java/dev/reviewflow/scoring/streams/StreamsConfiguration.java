@@ -3,6 +3,7 @@ package dev.reviewflow.scoring.streams;
 import java.util.List;
 import java.util.Properties;
 
+import dev.reviewflow.events.Topic;
 import dev.reviewflow.platform.ReviewflowKafkaProperties;
 import dev.reviewflow.scoring.topology.Outputs;
 import dev.reviewflow.scoring.topology.ScoringSettings;
@@ -83,7 +84,7 @@ class StreamsConfiguration {
 	StreamsBuilderFactoryBeanConfigurer deadLetters(MeterRegistry meters) {
 		KafkaStreamsDeadLetterDestinationResolver toDeadLetterTopic = (context, record, exception) -> {
 			meters.counter("reviewflow.dead.lettered", "topic", context.topic()).increment();
-			return new TopicPartition(context.topic() + ".DLT", context.partition());
+			return new TopicPartition(Topic.deadLetterTopicOf(context.topic()), context.partition());
 		};
 		return factory -> {
 			Properties properties = factory.getStreamsConfiguration();

@@ -7,9 +7,9 @@ import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.scoring.query.ClusterScores;
 import dev.reviewflow.scoring.query.GlobalRating;
-import dev.reviewflow.scoring.query.QueryProperties;
 import dev.reviewflow.scoring.query.ScoreQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,7 +39,7 @@ class ScoreController {
 
 	private final ClusterScores cluster;
 
-	private final QueryProperties properties;
+	private final Paging paging;
 
 	/** The highest page number asked for; deeper pages cost a pass over every title all the same. */
 	static final int MAX_PAGE = 1_000_000;
@@ -47,10 +47,10 @@ class ScoreController {
 	/** How far pages of title scores reach. */
 	static final int DEEPEST = 10_000;
 
-	ScoreController(ScoreQueries local, ClusterScores cluster, QueryProperties properties) {
+	ScoreController(ScoreQueries local, ClusterScores cluster, Paging paging) {
 		this.local = local;
 		this.cluster = cluster;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	@GetMapping("/api/titles/{titleId}/score")
@@ -68,7 +68,7 @@ class ScoreController {
 	@GetMapping("/api/titles/scores")
 	@Operation(summary = "One page of every title's current score",
 			description = "Titles in the order of their ids, gathered from every scoring instance: {items, page, size,"
-					+ " totalItems}. A size above reviewflow.scoring.queries.max-page-size (default 100) is cut to it.")
+					+ " totalItems}. A size above reviewflow.web.max-page-size (default 100) is cut to it.")
 	@ApiResponse(responseCode = "200", description = "The page")
 	@ApiResponse(responseCode = "400", description = "page below 0, size below 1, or a page beyond the first 10,000 titles (problem+json)",
 			content = @Content(mediaType = "application/problem+json"))
@@ -79,7 +79,7 @@ class ScoreController {
 			@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
 			@Parameter(description = "Titles per page, at most the configured maximum") @RequestParam(defaultValue = "20") @Min(1) int size,
 			@RequestHeader(name = ClusterScores.FORWARDED, required = false) @Nullable String forwarded) {
-		int limit = Math.min(size, properties.maxPageSize());
+		int limit = paging.limit(size);
 		// every instance reads its titles up to the end of the page and sends them to the one that merges them, so
 		// how deep a page lies is what a request costs: pages reach the first DEEPEST titles, no further
 		if ((long) (page + 1) * limit > DEEPEST) {

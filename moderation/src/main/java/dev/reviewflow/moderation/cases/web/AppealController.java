@@ -2,8 +2,8 @@ package dev.reviewflow.moderation.cases.web;
 
 import java.util.UUID;
 
-import dev.reviewflow.moderation.cases.Cases;
-import dev.reviewflow.moderation.cases.ModerationCase;
+import dev.reviewflow.moderation.cases.Appeals;
+import dev.reviewflow.moderation.cases.CaseView;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AppealController {
 
-	private final Cases cases;
+	private final Appeals appeals;
 
-	AppealController(Cases cases) {
-		this.cases = cases;
+	AppealController(Appeals appeals) {
+		this.appeals = appeals;
 	}
 
 	record AppealRequest(@NotBlank @Size(max = 2000) @PlainText String statement) {
@@ -39,7 +39,7 @@ class AppealController {
 	@PostMapping("/api/reviews/{reviewId}/appeal")
 	ResponseEntity<AppealAccepted> appeal(@PathVariable UUID reviewId, @Valid @RequestBody AppealRequest request,
 			@AuthenticationPrincipal Jwt jwt) {
-		ModerationCase opened = cases.appeal(reviewId, jwt.getSubject(), request.statement().strip());
+		CaseView opened = appeals.appeal(reviewId, jwt.getSubject(), request.statement().strip());
 		return ResponseEntity.accepted().body(new AppealAccepted(opened.caseId(), reviewId, opened.status().name()));
 	}
 

@@ -5,21 +5,22 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.reviewflow.moderation.cases.CaseAction;
+import dev.reviewflow.moderation.cases.CaseDecisions;
 import dev.reviewflow.moderation.cases.CaseKind;
+import dev.reviewflow.moderation.cases.CaseNotFound;
 import dev.reviewflow.moderation.cases.CaseQueue;
 import dev.reviewflow.moderation.cases.CaseReports;
 import dev.reviewflow.moderation.cases.CaseState;
-import dev.reviewflow.moderation.cases.Cases;
-import dev.reviewflow.moderation.cases.ModerationCase;
-import dev.reviewflow.moderation.policy.ModerationProperties;
+import dev.reviewflow.moderation.cases.CaseView;
+import dev.reviewflow.moderation.cases.Claims;
 import dev.reviewflow.moderation.review.Decision;
 import dev.reviewflow.moderation.review.EarlierReview;
 import dev.reviewflow.moderation.review.KnownReview;
 import dev.reviewflow.moderation.review.KnownReviews;
 import dev.reviewflow.moderation.review.ReviewContent;
-import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,21 +50,24 @@ class CaseController {
 
 	private final CaseQueue queue;
 
-	private final Cases cases;
+	private final Claims claims;
+
+	private final CaseDecisions decisions;
 
 	private final KnownReviews reviews;
 
 	private final CaseReports reports;
 
-	private final ModerationProperties properties;
+	private final Paging paging;
 
-	CaseController(CaseQueue queue, Cases cases, KnownReviews reviews, CaseReports reports,
-			ModerationProperties properties) {
+	CaseController(CaseQueue queue, Claims claims, CaseDecisions decisions, KnownReviews reviews, CaseReports reports,
+			Paging paging) {
 		this.queue = queue;
-		this.cases = cases;
+		this.claims = claims;
+		this.decisions = decisions;
 		this.reviews = reviews;
 		this.reports = reports;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record DecisionRequest(@NotNull CaseAction action, @NotBlank @Size(max = 500) @PlainText String reason) {
@@ -79,25 +83,25 @@ class CaseController {
 	 * author's earlier reviews of the same title (deleted ones), each with where it stood and the last decision about
 	 * it: a repost of a hidden, removed or rejected review is held with reason REPOST.
 	 */
-	record CaseDetail(@JsonUnwrapped ModerationCase moderationCase, ReviewUnderModeration review,
+	record CaseDetail(@JsonUnwrapped CaseView moderationCase, ReviewUnderModeration review,
 			List<CaseReports.CaseReport> reports, List<Decision> decisions, List<EarlierReview> earlierReviews) {
 	}
 
 	@GetMapping
-	Page<ModerationCase> list(@RequestParam(required = false) @Nullable CaseState status,
+	Page<CaseView> list(@RequestParam(required = false) @Nullable CaseState status,
 			@RequestParam(required = false) @Nullable CaseKind kind,
 			@RequestParam(required = false) @Nullable @Size(max = 64) String reason,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		int limit = Math.min(size, properties.maxPageSize());
+		int limit = paging.limit(size);
 		return new Page<>(queue.list(status, kind, reason, (long) page * limit, limit), page, limit,
 				queue.count(status, kind, reason));
 	}
 
 	@GetMapping("/{caseId}")
 	CaseDetail detail(@PathVariable UUID caseId) {
-		ModerationCase found = queue.find(caseId)
-			.orElseThrow(() -> ApiException.notFound("There is no case " + caseId + "."));
+		CaseView found = queue.find(caseId)
+			.orElseThrow(() -> new CaseNotFound(caseId));
 		KnownReview review = reviews.find(found.reviewId()).orElseThrow();
 		ReviewContent content = reviews.content(found.reviewId()).orElseThrow();
 		return new CaseDetail(found,
@@ -107,19 +111,19 @@ class CaseController {
 	}
 
 	@PostMapping("/{caseId}/claim")
-	ModerationCase claim(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt jwt) {
-		return cases.claim(caseId, jwt.getSubject());
+	CaseView claim(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt jwt) {
+		return claims.claim(caseId, jwt.getSubject());
 	}
 
 	@DeleteMapping("/{caseId}/claim")
-	ModerationCase release(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt jwt) {
-		return cases.release(caseId, jwt.getSubject());
+	CaseView release(@PathVariable UUID caseId, @AuthenticationPrincipal Jwt jwt) {
+		return claims.release(caseId, jwt.getSubject());
 	}
 
 	@PostMapping("/{caseId}/decision")
-	ModerationCase decide(@PathVariable UUID caseId, @Valid @RequestBody DecisionRequest request,
+	CaseView decide(@PathVariable UUID caseId, @Valid @RequestBody DecisionRequest request,
 			@AuthenticationPrincipal Jwt jwt) {
-		return cases.decide(caseId, jwt.getSubject(), request.action(), request.reason().strip());
+		return decisions.decide(caseId, jwt.getSubject(), request.action(), request.reason().strip());
 	}
 
 	@Configuration(proxyBeanMethods = false)

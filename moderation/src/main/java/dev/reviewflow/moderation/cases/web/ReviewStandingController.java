@@ -2,12 +2,8 @@ package dev.reviewflow.moderation.cases.web;
 
 import java.util.UUID;
 
-import dev.reviewflow.events.ReviewStatus;
-import dev.reviewflow.moderation.cases.Cases;
-import dev.reviewflow.moderation.review.Decision;
-import dev.reviewflow.moderation.review.KnownReview;
-import dev.reviewflow.moderation.review.KnownReviews;
-import dev.reviewflow.platform.ApiException;
+import dev.reviewflow.moderation.cases.AuthorStanding;
+import dev.reviewflow.moderation.cases.Standing;
 import dev.reviewflow.platform.EndpointRules;
 
 import org.springframework.context.annotation.Bean;
@@ -24,35 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReviewStandingController {
 
-	private final KnownReviews reviews;
+	private final AuthorStanding standing;
 
-	private final Cases cases;
-
-	ReviewStandingController(KnownReviews reviews, Cases cases) {
-		this.reviews = reviews;
-		this.cases = cases;
+	ReviewStandingController(AuthorStanding standing) {
+		this.standing = standing;
 	}
 
 	@GetMapping("/api/reviews/{reviewId}/moderation")
-	Cases.Standing standing(@PathVariable UUID reviewId, Authentication caller) {
+	Standing standing(@PathVariable UUID reviewId, Authentication caller) {
 		boolean moderator = caller.getAuthorities().stream()
 			.anyMatch(role -> role.getAuthority().equals("ROLE_MODERATOR") || role.getAuthority().equals("ROLE_ADMIN"));
-		KnownReview review = reviews.find(reviewId)
-			.filter(known -> known.status() != ReviewStatus.DELETED)
-			.filter(known -> moderator || known.authorId().equals(caller.getName()))
-			.orElseThrow(() -> ApiException.notFound("There is no review " + reviewId + " of yours."));
-		Cases.Standing standing = cases.standing(review);
-		if (moderator) {
-			return standing;
-		}
-		return new Cases.Standing(standing.reviewId(), standing.status(),
-				standing.decisions().stream().map(ReviewStandingController::withoutModerator).toList(),
-				standing.appeal());
-	}
-
-	private static Decision withoutModerator(Decision decision) {
-		return new Decision(decision.decisionId(), decision.revision(), decision.status(), decision.actor(), null,
-				decision.reasons(), decision.policyVersion(), decision.decidedAt());
+		return standing.of(reviewId, caller.getName(), moderator);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,11 +4,12 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReportReason;
-import dev.reviewflow.moderation.policy.ModerationProperties;
-import dev.reviewflow.moderation.report.Report;
-import dev.reviewflow.moderation.report.Reports;
+import dev.reviewflow.moderation.report.ReportQueries;
+import dev.reviewflow.moderation.report.ReportView;
+import dev.reviewflow.moderation.report.Reporting;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,13 +37,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
 
-	private final Reports reports;
+	private final Reporting reporting;
 
-	private final ModerationProperties properties;
+	private final ReportQueries reports;
 
-	ReportController(Reports reports, ModerationProperties properties) {
+	private final Paging paging;
+
+	ReportController(Reporting reporting, ReportQueries reports, Paging paging) {
+		this.reporting = reporting;
 		this.reports = reports;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record ReportRequest(@NotNull ReportReason reason,
@@ -50,19 +54,19 @@ class ReportController {
 	}
 
 	@PostMapping("/api/reviews/{reviewId}/reports")
-	ResponseEntity<Report> report(@PathVariable UUID reviewId, @Valid @RequestBody ReportRequest request,
+	ResponseEntity<ReportView> report(@PathVariable UUID reviewId, @Valid @RequestBody ReportRequest request,
 			@AuthenticationPrincipal Jwt jwt) {
 		String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-		Reports.Filed filed = reports.report(reviewId, jwt.getSubject(), request.reason(), note);
+		Reporting.Filed filed = reporting.report(reviewId, jwt.getSubject(), request.reason(), note);
 		return filed.created() ? ResponseEntity.accepted().location(URI.create("/api/me/reports")).body(filed.report())
 				: ResponseEntity.ok(filed.report());
 	}
 
 	@GetMapping("/api/me/reports")
-	Page<Report> mine(@AuthenticationPrincipal Jwt jwt,
+	Page<ReportView> mine(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		int limit = Math.min(size, properties.maxPageSize());
+		int limit = paging.limit(size);
 		return new Page<>(reports.of(jwt.getSubject(), (long) page * limit, limit), page, limit,
 				reports.count(jwt.getSubject()));
 	}

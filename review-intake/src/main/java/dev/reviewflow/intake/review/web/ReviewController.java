@@ -9,7 +9,6 @@ import java.util.UUID;
 import dev.reviewflow.events.ReviewStatus;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
-import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.review.Author;
 import dev.reviewflow.intake.review.ReviewCommands;
 import dev.reviewflow.intake.review.ReviewDraft;
@@ -21,6 +20,7 @@ import dev.reviewflow.intake.review.ReviewView;
 import dev.reviewflow.platform.ApiException;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import dev.reviewflow.platform.ProblemHandling.FieldProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,12 +52,12 @@ class ReviewController {
 
 	private final ReviewQueries queries;
 
-	private final IntakeProperties properties;
+	private final Paging paging;
 
-	ReviewController(ReviewCommands commands, ReviewQueries queries, IntakeProperties properties) {
+	ReviewController(ReviewCommands commands, ReviewQueries queries, Paging paging) {
 		this.commands = commands;
 		this.queries = queries;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record SubmitReview(@Nullable @Min(1) @Max(10) Integer rating, @Nullable Verdict verdict,
@@ -114,7 +114,7 @@ class ReviewController {
 					"sort must be one of helpful, newest, rating; was '" + sort + "'.",
 					Map.of("errors", List.of(new FieldProblem("sort", "must be one of helpful, newest, rating"))));
 		};
-		return queries.list(titleId, type, order, page, Math.min(size, properties.maxPageSize()));
+		return queries.list(titleId, type, order, page, paging.limit(size));
 	}
 
 	@GetMapping("/api/reviews/{reviewId}")

@@ -1,13 +1,13 @@
 package dev.reviewflow.intake.title.web;
 
 import dev.reviewflow.events.TitleIds;
-import dev.reviewflow.intake.IntakeProperties;
 import dev.reviewflow.intake.title.Title;
 import dev.reviewflow.intake.title.TitleKind;
 import dev.reviewflow.intake.title.TitleNotFound;
 import dev.reviewflow.intake.title.Titles;
 import dev.reviewflow.platform.EndpointRules;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,11 +36,11 @@ class TitleController {
 
 	private final Titles titles;
 
-	private final IntakeProperties properties;
+	private final Paging paging;
 
-	TitleController(Titles titles, IntakeProperties properties) {
+	TitleController(Titles titles, Paging paging) {
 		this.titles = titles;
-		this.properties = properties;
+		this.paging = paging;
 	}
 
 	record TitleRequest(@NotBlank @Size(max = 300) String name, @NotNull @Min(1870) @Max(2100) Integer year,
@@ -62,7 +62,7 @@ class TitleController {
 	@GetMapping
 	Page<Title> list(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) int size) {
-		return titles.list(page, Math.min(size, properties.maxPageSize()));
+		return titles.list(page, paging.limit(size));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package dev.reviewflow.intake;
+package dev.reviewflow.platform;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
