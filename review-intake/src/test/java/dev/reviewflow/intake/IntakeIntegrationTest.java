@@ -159,12 +159,14 @@ abstract class IntakeIntegrationTest {
 	}
 
 	/**
-	 * Waits until Kafka has acknowledged every outbox publication whose event mentions {@code fragment} (an id of
-	 * this test's), and asserts there were some: other tests' publications are none of its business.
+	 * Asserts that exactly {@code publications} outbox publications mention {@code fragment} (an id of this test's),
+	 * and waits until Kafka has acknowledged them all: other tests' publications are none of its business.
 	 */
-	void awaitSent(String fragment) {
+	void awaitSent(String fragment, long publications) {
 		String like = "%" + fragment + "%";
-		assertThat(count("select count(*) from event_publication where serialized_event like ?", like)).isPositive();
+		assertThat(count("select count(*) from event_publication where serialized_event like ?", like))
+			.as("publications mentioning %s", fragment)
+			.isEqualTo(publications);
 		await().atMost(Duration.ofSeconds(30)).until(() -> count(
 				"select count(*) from event_publication where completion_date is null and serialized_event like ?",
 				like) == 0);

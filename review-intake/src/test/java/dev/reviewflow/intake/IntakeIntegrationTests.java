@@ -81,9 +81,12 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		});
 
 		ConsumerRecord<String, byte[]> rating = probe.await(r -> r.topic().equals("reviews.ratings")
-				&& EventContract.assertConforms(r.value()).data() instanceof RatingSet set
-				&& set.userId().equals("alice"));
-		assertThat(rating.key()).isEqualTo("wont-back-down-2012-" + run);
+				&& r.key().equals("wont-back-down-2012-" + run));
+		assertThat(EventContract.assertConforms(rating.value()).data()).isInstanceOfSatisfying(RatingSet.class, set -> {
+			assertThat(set.titleId()).isEqualTo("wont-back-down-2012-" + run);
+			assertThat(set.userId()).isEqualTo("alice");
+			assertThat(set.rating()).isEqualTo(8);
+		});
 
 		Http.Response own = as("alice", "USER").get("/api/reviews/" + reviewId);
 		assertThat(own.status()).isEqualTo(200);
@@ -91,7 +94,8 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		assertThat(own.json().get("body").asString()).isEqualTo("Maggie Gyllenhaal is great® 🎬 <b>not bold</b>");
 		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
 
-		awaitSent(reviewId.toString());
+		// ReviewSubmitted only: the RatingSet names the title and the user, not the review
+		awaitSent(reviewId.toString(), 1);
 	}
 
 	/**
@@ -132,9 +136,18 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 		decide(reviewId, "rejected-2012-" + run, "carol", ReviewStatus.REJECTED);
 
 		ConsumerRecord<String, byte[]> withdrawn = probe.await(r -> r.topic().equals("reviews.ratings")
-				&& EventContract.assertConforms(r.value()).data() instanceof RatingSet set
-				&& set.userId().equals("carol") && set.rating() == null);
-		assertThat(withdrawn.key()).isEqualTo("rejected-2012-" + run);
+				&& r.key().equals("rejected-2012-" + run)
+				&& ((RatingSet) EventContract.assertConforms(r.value()).data()).rating() == null);
+		assertThat(EventContract.assertConforms(withdrawn.value()).data()).isInstanceOfSatisfying(RatingSet.class,
+				set -> {
+					assertThat(set.titleId()).isEqualTo("rejected-2012-" + run);
+					assertThat(set.userId()).isEqualTo("carol");
+				});
+		assertThat(probe.readToEnd()
+			.stream()
+			.filter(r -> r.topic().equals("reviews.ratings") && r.key().equals("rejected-2012-" + run))
+			.map(r -> ((RatingSet) EventContract.assertConforms(r.value()).data()).rating())
+			.toList()).as("given with the review, withdrawn with its rejection").containsExactly(8, null);
 		assertThat(as("carol", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
 			.isEqualTo("REJECTED");
 		assertThat(as("dave", "USER").get("/api/reviews/" + reviewId).status()).isEqualTo(404);
@@ -296,7 +309,7 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 			assertThat(third.isProblem()).isTrue();
 			assertThat(Long.parseLong(third.header("Retry-After"))).isBetween(3000L, 3600L);
 			assertThat(count("select count(*) from review where author_id = ?", author)).isEqualTo(2);
-			submit(prefix + "-2", "someone-else", "Others may still write.");
+			submit(prefix + "-2", "someone-else-" + prefix, "Others may still write.");
 
 			// an older version arriving late (a replay of the compacted topic) changes nothing
 			applyPolicy(version, 100_000);

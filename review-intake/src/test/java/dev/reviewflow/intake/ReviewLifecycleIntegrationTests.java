@@ -61,11 +61,19 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(edited.rating()).isEqualTo(9);
 		assertThat(edited.body()).isEqualTo("On reflection, a masterpiece.");
 		assertThat(edited.headline()).isEqualTo("Headline");
-		assertThat(published(RatingSet.class, r -> r.userId().equals("ed") && Integer.valueOf(9).equals(r.rating()))
-			.titleId()).isEqualTo("edited-2012-" + run);
+		RatingSet rerated = published(RatingSet.class,
+				r -> r.titleId().equals("edited-2012-" + run) && Integer.valueOf(9).equals(r.rating()));
+		assertThat(rerated.userId()).isEqualTo("ed");
 
 		// pending again: only its author sees it; a decision about the old revision changes nothing
 		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
+		decide(reviewId, "edited-2012-" + run, "ed", 1, ReviewStatus.REMOVED);
+		TopicProbe.awaitConsumed("review-intake.moderation-decisions", Topics.MODERATION_DECISIONS.name());
+		Http.Response stillPending = as("ed", "USER").get("/api/reviews/" + reviewId);
+		assertThat(stillPending.json().get("status").asString()).isEqualTo("PENDING");
+		assertThat(stillPending.json().get("rating").asInt()).isEqualTo(9);
+		assertThat(as("ed", "USER").get("/api/titles/edited-2012-" + run + "/rating").json().get("rating").asInt())
+			.isEqualTo(9);
 		decide(reviewId, "edited-2012-" + run, "ed", 2, ReviewStatus.PUBLISHED);
 		awaitStatus(reviewId, "ed", ReviewStatus.PUBLISHED);
 		Http.Response review = anonymous().get("/api/reviews/" + reviewId);
@@ -94,7 +102,8 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(as("skew", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
 			.isEqualTo("REMOVED");
 		assertThat(as("skew", "USER").get("/api/titles/skewed-2012-" + run + "/rating").status()).isEqualTo(404);
-		awaitSent("skewed-2012-" + run);
+		// ReviewSubmitted, the rating given with it and the rating the removal withdrew, each once
+		awaitSent("skewed-2012-" + run, 3);
 		assertThat(probe.readToEnd()
 			.stream()
 			.filter(r -> r.topic().equals(Topics.RATINGS.name()) && r.key().equals("skewed-2012-" + run))
@@ -146,6 +155,14 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(as("del", "USER").delete("/api/reviews/" + reviewId).status()).isEqualTo(204);
 		assertThat(as("del", "USER").delete("/api/reviews/" + reviewId).status()).isEqualTo(204);
 		assertThat(published(ReviewDeleted.class, d -> d.reviewId().equals(reviewId)).authorId()).isEqualTo("del");
+		// the second DELETE published nothing: ReviewSubmitted and one ReviewDeleted, both sent
+		awaitSent(reviewId.toString(), 2);
+		assertThat(probe.readToEnd()
+			.stream()
+			.filter(r -> r.topic().equals(Topics.REVIEW_EVENTS.name()) && r.key().equals(reviewId.toString()))
+			.map(r -> EventContract.assertConforms(r.value()).data())
+			.filter(ReviewDeleted.class::isInstance)
+			.toList()).hasSize(1);
 		assertThat(anonymous().get("/api/reviews/" + reviewId).status()).isEqualTo(404);
 		assertThat(as("del", "USER").get("/api/reviews/" + reviewId).json().get("status").asString())
 			.isEqualTo("DELETED");
@@ -164,13 +181,14 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		assertThat(second.status()).isEqualTo(202);
 		assertThat(second.json().get("rating").asInt()).isEqualTo(9);
 		assertThat(rater.get("/api/titles/rated-2012-" + run + "/rating").json().get("rating").asInt()).isEqualTo(9);
-		assertThat(published(RatingSet.class, r -> r.userId().equals("rater") && Integer.valueOf(9).equals(r.rating()))
-			.titleId()).isEqualTo("rated-2012-" + run);
+		assertThat(published(RatingSet.class,
+				r -> r.titleId().equals("rated-2012-" + run) && Integer.valueOf(9).equals(r.rating()))
+			.userId()).isEqualTo("rater");
 
 		assertThat(rater.delete("/api/titles/rated-2012-" + run + "/rating").status()).isEqualTo(202);
 		assertThat(rater.get("/api/titles/rated-2012-" + run + "/rating").status()).isEqualTo(404);
-		assertThat(published(RatingSet.class, r -> r.userId().equals("rater") && r.rating() == null).titleId())
-			.isEqualTo("rated-2012-" + run);
+		assertThat(published(RatingSet.class, r -> r.titleId().equals("rated-2012-" + run) && r.rating() == null)
+			.userId()).isEqualTo("rater");
 
 		assertThat(rater.put("/api/titles/no-such-title/rating", "{\"rating\":4}").status()).isEqualTo(404);
 		assertThat(rater.put("/api/titles/rated-2012-" + run + "/rating", "{\"rating\":0}").status()).isEqualTo(400);
@@ -328,6 +346,62 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 			assertThat(response.json().get("reviewId").asString()).isEqualTo(first.toString());
 		}
 		assertThat(count("select count(*) from review where title_id = ?", titleId)).isOne();
+	}
+
+	/**
+	 * A rating racing an edit of the same review: the author's new rating locks their review before the rating row,
+	 * in the order an edit takes them, so the two wait for each other and never deadlock. The test holds the review row
+	 * as an edit would (uncommitted); the rating waits for it without having taken the rating row, then goes through.
+	 */
+	@Test
+	void aRatingRacingAnEditWaitsForTheReviewBeforeTakingTheRatingRow() throws Exception {
+		String titleId = "rate-edit-" + run;
+		title(titleId);
+		String author = "rate-edit-" + run;
+		UUID reviewId = submit(titleId, author, 6, "Locked.");
+		// the executor closes last: should the test fail while the review is locked, the connections close first, so
+		// the waiting rating is let go rather than waited for
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+				Connection edit = dataSource.getConnection();
+				Connection other = dataSource.getConnection()) {
+			edit.setAutoCommit(false);
+			try (PreparedStatement lock = edit.prepareStatement(
+					"select review_id from review where review_id = ? for update")) {
+				lock.setObject(1, reviewId);
+				lock.executeQuery().close();
+			}
+			Future<Http.Response> rating = executor
+				.submit(() -> as(author, "USER").put("/api/titles/" + titleId + "/rating", "{\"rating\":9}"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> count("""
+					select count(*) from pg_stat_activity
+					where wait_event_type = 'Lock' and query like '%from review where title_id%for update%'""") == 1);
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+				.until(() -> !rating.isDone());
+
+			// while it waits for the review, the rating row is free: it was not taken first (were it, this transaction,
+			// holding the rating and then asking for the review, would deadlock with an edit)
+			other.setAutoCommit(false);
+			try (PreparedStatement free = other.prepareStatement(
+					"select rating from rating where title_id = ? and user_id = ? for update nowait")) {
+				free.setString(1, titleId);
+				free.setString(2, author);
+				try (var rows = free.executeQuery()) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getInt(1)).isEqualTo(6);
+				}
+			}
+			finally {
+				other.rollback();
+			}
+			edit.commit();
+
+			Http.Response answer = rating.get(30, TimeUnit.SECONDS);
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+			assertThat(answer.json().get("rating").asInt()).isEqualTo(9);
+		}
+		assertThat(as(author, "USER").get("/api/reviews/" + reviewId).json().get("rating").asInt()).isEqualTo(9);
+		assertThat(as(author, "USER").get("/api/titles/" + titleId + "/rating").json().get("rating").asInt())
+			.isEqualTo(9);
 	}
 
 	@Test

@@ -118,15 +118,17 @@ class ScoringIntegrationTests {
 
 	@Test
 	void ratingsBecomeAScoreOnTheTopicAndOverHttp() {
-		rate("scored-2012", "alice", 8);
-		rate("scored-2012", "bob", 6);
+		// a title of this run's own: a broker kept from an earlier run holds nothing of it
+		String titleId = "scored-2012-" + UUID.randomUUID().toString().substring(0, 8);
+		rate(titleId, "alice", 8);
+		rate(titleId, "bob", 6);
 
-		ConsumerRecord<String, byte[]> record = probe.await(r -> r.key().equals("scored-2012")
+		ConsumerRecord<String, byte[]> record = probe.await(r -> r.key().equals(titleId)
 				&& ((TitleScoreChanged) EventContract.assertConforms(r.value()).data()).userRating().count() == 2);
 		assertThat(TopicProbe.header(record, "content-type")).isEqualTo("application/cloudevents+json");
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			Http.Response score = Http.on(port).get("/api/titles/scored-2012/score");
+			Http.Response score = Http.on(port).get("/api/titles/" + titleId + "/score");
 			assertThat(score.status()).isEqualTo(200);
 			assertThat(score.json().get("userRating").get("count").asLong()).isEqualTo(2);
 			assertThat(score.json().get("userRating").get("average").asDouble()).isEqualTo(7.0);
@@ -164,11 +166,19 @@ class ScoringIntegrationTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains("\"count\":2")
 						&& line.contains("\"average\":6.0")));
-			rate("some-other-title", "carol", 5);
+			// another title's score, published and read by the live stream before this title's next change: had it
+			// been sent to this stream, it would have come before that change
+			String otherTitle = "other-" + UUID.randomUUID().toString().substring(0, 8);
+			rate(otherTitle, "carol", 5);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> Http.on(port).get("/api/titles/" + otherTitle + "/score").status() == 200);
+			probe.await(r -> r.key().equals(otherTitle));
+			TopicProbe.awaitConsumed(listeners.getListenerContainer("scoring-live").getGroupId(),
+					Topics.TITLE_SCORES.name());
 			rate(titleId, "dave", 6);
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> lines.stream().anyMatch(line -> line.contains("\"count\":3")));
-			assertThat(lines).noneMatch(line -> line.contains("some-other-title"));
+			assertThat(lines).noneMatch(line -> line.contains(otherTitle));
 		}
 		finally {
 			reader.interrupt();
@@ -289,11 +299,16 @@ class ScoringIntegrationTests {
 	/** A stream for all titles starts with the first titles by id (three here), title scores only. */
 	@Test
 	void aStreamForAllTitlesStartsWithTheFirstTitlesById() throws Exception {
+		// titles of this run's own that sort first: a broker kept from an earlier run holds none of them
+		String prefix = "aaa-first-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		for (int i = 0; i < 4; i++) {
-			rate("aaa-first-" + i, "alice", 5);
+			rate(prefix + i, "alice", 5);
 		}
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> Http.on(port).get("/api/titles/aaa-first-3/score").status() == 200);
+		for (int i = 0; i < 4; i++) {
+			String titleId = prefix + i;
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> Http.on(port).get("/api/titles/" + titleId + "/score").status() == 200);
+		}
 		List<String> firstThree = Http.on(port).get("/api/titles/scores?size=3").json().get("items")
 			.findValuesAsString("titleId");
 		assertThat(firstThree).hasSize(3);
@@ -416,7 +431,8 @@ class ScoringIntegrationTests {
 	 */
 	@Test
 	void eventsByTypeFreshnessAndStoreSizesAreMeasured() {
-		double events = metric("reviewflow_scoring_events_total", "type=\"reviewflow.rating-set.v1\"");
+		// the counter of a type appears with the type's first event: none before it counts as 0
+		double events = sample("reviewflow_scoring_events_total", "type=\"reviewflow.rating-set.v1\"").orElse(0);
 		double fresh = metric("reviewflow_score_freshness_seconds_count", "");
 		String titleId = "metered-" + UUID.randomUUID().toString().substring(0, 8);
 		rate(titleId, "alice", 7);
@@ -432,18 +448,25 @@ class ScoringIntegrationTests {
 				.isNotNaN()
 				.isGreaterThanOrEqualTo(0);
 		}
+		// the stores this test just wrote to: its rating is in both
+		assertThat(metric("reviewflow_scoring_store_entries", "store=\"user-ratings\"")).isPositive();
 		assertThat(metric("reviewflow_scoring_store_entries", "store=\"title-tallies\"")).isPositive();
 	}
 
-	/** A meter's value as Prometheus scrapes it (the sample whose labels contain {@code label}); 0 when absent. */
+	/** A meter's value as Prometheus scrapes it (the sample whose labels contain {@code label}); fails when absent. */
 	double metric(String name, String label) {
+		return sample(name, label)
+			.orElseThrow(() -> new AssertionError("no sample of " + name + " with " + label + " is scraped"));
+	}
+
+	/** A meter's value as Prometheus scrapes it (the sample whose labels contain {@code label}), if there is one. */
+	java.util.OptionalDouble sample(String name, String label) {
 		String metrics = Http.on(port).as(ADMIN).raw("GET", "/actuator/prometheus", null, new byte[0]).body();
 		return metrics.lines()
 			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
 			.filter(line -> line.contains(label))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.findFirst()
-			.orElse(0);
+			.findFirst();
 	}
 
 	@Test

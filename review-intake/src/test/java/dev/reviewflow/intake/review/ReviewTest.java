@@ -318,8 +318,11 @@ class ReviewTest {
 	void hidingAReviewLeavesItsRatingStanding() {
 		Review review = inState(ReviewStatus.PUBLISHED);
 
-		review.apply(decision(1, ReviewStatus.HIDDEN, 2, LATER));
-		review.apply(decision(1, ReviewStatus.PUBLISHED, 3, LATER));
+		assertThat(review.apply(decision(1, ReviewStatus.HIDDEN, 2, LATER))).isTrue();
+		assertThat(review.status()).isEqualTo(ReviewStatus.HIDDEN);
+		assertThat(review.carriesRating()).as("hidden, its rating still stands").isTrue();
+		assertThat(review.apply(decision(1, ReviewStatus.PUBLISHED, 3, LATER))).isTrue();
+		assertThat(review.status()).isEqualTo(ReviewStatus.PUBLISHED);
 
 		assertThat(review.releaseEvents()).isEmpty();
 		assertThat(review.carriesRating()).isTrue();

@@ -138,6 +138,9 @@ class LiveScoresTest {
 			live.connect(Set.of(), "user alice");
 			live.connect(Set.of(), "user alice");
 			live.connect(Set.of(), "user bob");
+			// the five refusals gave back exactly the places they took: the instance is full at three, not beyond
+			assertThatExceptionOfType(StreamRefused.class).isThrownBy(() -> live.connect(Set.of(), "user carol"))
+				.satisfies(refused -> assertThat(refused.full()).isEqualTo(StreamRefused.Holder.INSTANCE));
 		});
 	}
 }

@@ -21,7 +21,7 @@ import dev.reviewflow.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -218,14 +218,23 @@ class ScoreControllerTests {
 
 	/** Pages reach the first 10,000 titles: with the limit of 100 per page, page 99 is the last. */
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "page=-1", "size=0", "size=-5", "page=abc", "size=ten", "page=1000001",
-			"page=100&size=100", "page=9999&size=2", "page=2147483647&size=1" })
-	void aBadPageOrSizeIsAProblemNamingIt(String query) {
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			page=-1                | Invalid request parameter(s): page must be greater than or equal to 0
+			size=0                 | Invalid request parameter(s): size must be greater than or equal to 1
+			size=-5                | Invalid request parameter(s): size must be greater than or equal to 1
+			page=abc               | 'abc' is not a valid value for page.
+			size=ten               | 'ten' is not a valid value for size.
+			page=1000001           | Invalid request parameter(s): page must be less than or equal to 1000000
+			page=100&size=100      | Pages reach the first 10000 titles; page 100 of size 100 lies beyond them.
+			page=9999&size=2       | Pages reach the first 10000 titles; page 9999 of size 2 lies beyond them.
+			page=2147483647&size=1 | Invalid request parameter(s): page must be less than or equal to 1000000
+			""")
+	void aBadPageOrSizeIsAProblemNamingIt(String query, String detail) {
 		Http.Response response = anonymous.get("/api/titles/scores?" + query);
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(response.isProblem()).isTrue();
-		assertThat(response.json().get("detail").asString()).containsAnyOf("page", "size");
+		assertThat(response.json().get("detail").asString()).isEqualTo(detail);
 		verifyNoInteractions(cluster);
 	}
 

@@ -99,7 +99,10 @@ class TitleControllerTests {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.isProblem()).isTrue();
-		assertThat(response.body()).contains("year");
+		assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("year");
+		assertThat(response.json().get("errors").size()).isOne();
+		assertThat(response.json().get("detail").asString())
+			.isEqualTo("Invalid request parameter(s): year must not be null");
 		verifyNoInteractions(titles);
 	}
 
