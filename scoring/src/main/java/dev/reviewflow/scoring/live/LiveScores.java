@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ReviewScoreChanged;
@@ -24,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -63,15 +62,16 @@ public class LiveScores implements DisposableBean {
 	/** The input time of the latest score seen per title, to tell a new input from a score published anew. */
 	private final Map<String, Instant> inputTimes = new ConcurrentHashMap<>();
 
-	private final ScheduledExecutorService heartbeats = Executors
-		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("live-heartbeat").factory());
+	/** The heartbeat every stream gets, on Spring's task scheduler. */
+	private final ScheduledFuture<?> heartbeats;
 
-	LiveScores(ScoreQueries scores, ClusterScores cluster, LiveProperties properties, MeterRegistry meters) {
+	LiveScores(ScoreQueries scores, ClusterScores cluster, LiveProperties properties, MeterRegistry meters,
+			TaskScheduler scheduler) {
 		this.scores = scores;
 		this.cluster = cluster;
 		this.properties = properties;
-		long every = properties.heartbeat().toMillis();
-		heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+		this.heartbeats = scheduler.scheduleAtFixedRate(this::heartbeat,
+				Instant.now().plus(properties.heartbeat()), properties.heartbeat());
 		this.freshness = Timer.builder("reviewflow.score.freshness")
 			.description("From the event time of the input that changed a score to the score being published")
 			.publishPercentiles(0.5, 0.99)
@@ -221,7 +221,7 @@ public class LiveScores implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		heartbeats.shutdownNow();
+		heartbeats.cancel(false);
 		clients.forEach(LiveClient::close);
 	}
 }

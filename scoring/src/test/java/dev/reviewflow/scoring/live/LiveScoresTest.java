@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.Page;
+import dev.reviewflow.platform.ReviewflowSchedulingAutoConfiguration;
 import dev.reviewflow.scoring.query.ClusterScores;
 import dev.reviewflow.scoring.query.ScoreQueries;
 import dev.reviewflow.scoring.query.ScoresUnavailable;
@@ -51,7 +52,7 @@ class LiveScoresTest {
 	final ClusterScores cluster = mock(ClusterScores.class);
 
 	final ApplicationContextRunner boot = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ReviewflowSchedulingAutoConfiguration.class, TaskSchedulingAutoConfiguration.class))
 		.withUserConfiguration(Live.class)
 		.withBean(ScoreQueries.class, () -> scores)
 		.withBean(ClusterScores.class, () -> cluster)
