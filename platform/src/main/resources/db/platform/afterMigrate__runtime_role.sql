@@ -7,6 +7,9 @@
 --   a table with an append-only trigger (*_append_only) is history: read and add, nothing more;
 --   every other table is working state: its rows may change;
 --   Flyway's history tables (the service's and the platform's) are not the application's: no grant at all.
+-- instances of a service that start at once run this one after the other (concurrent grants on one table can fail
+-- with "tuple concurrently updated"); the lock ends with the callback's transaction
+select pg_advisory_xact_lock(hashtext('reviewflow-runtime-role-grants/${flyway:defaultSchema}'));
 grant usage on schema "${flyway:defaultSchema}" to "${app-role}";
 
 do $$

@@ -1,28 +1,23 @@
 package dev.reviewflow.intake.policy;
 
 import dev.reviewflow.intake.policy.WriteLimits.Write;
+import dev.reviewflow.platform.RateLimitExceeded;
 
 /**
- * The user reached their limit for this kind of write; the message says how many are allowed and when to try again
- * ({@code retryAfterSeconds}).
+ * The user reached their limit for this kind of write: the platform's rate-limit refusal, naming the write; the
+ * message says how many are allowed and when to try again. The platform's problem handling answers it (429 with
+ * {@code Retry-After}), as for every rate limit.
  */
-public class WriteLimitReached extends RuntimeException {
+public class WriteLimitReached extends RateLimitExceeded {
 
 	private final Write write;
 
-	private final long retryAfterSeconds;
-
 	public WriteLimitReached(Write write, String message, long retryAfterSeconds) {
-		super(message);
+		super(message, retryAfterSeconds);
 		this.write = write;
-		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	public Write write() {
 		return write;
-	}
-
-	public long retryAfterSeconds() {
-		return retryAfterSeconds;
 	}
 }
