@@ -23,7 +23,8 @@ import dev.reviewflow.events.Topic;
 
 /**
  * {@code ./reviewflow up [--fresh]}: starts the whole system on this machine, with only a JDK: a KRaft broker on
- * 9092, PostgreSQL on 15432, review-intake on 8081, moderation on 8082, scoring on 8083 and the landing page on 8080.
+ * 9092, PostgreSQL on 15432, review-intake on 8081, moderation on 8082, scoring on 8083, the pages (the web service)
+ * on 8080 and the development token minter they sign in through on 8090 (this machine only).
  * State lives in {@code ./.reviewflow/}. {@code ./reviewflow token <sub> <ROLE,...>} prints a development JWT.
  */
 public final class LocalStack {
@@ -34,7 +35,12 @@ public final class LocalStack {
 
 	static final int POSTGRES_PORT = 15432;
 
-	static final int LANDING_PORT = 8080;
+	static final int WEB_PORT = 8080;
+
+	static final int TOKENS_PORT = 8090;
+
+	/** The pages: the web service, started like the others, calling them on the browser's behalf. */
+	static final Service WEB = new Service("web", "web", "dev.reviewflow.web.WebApplication", WEB_PORT);
 
 	/** How long the broker and each service may take to start, crash recovery included. */
 	static final Duration STARTUP_WAIT = Duration.ofMinutes(10);
@@ -46,11 +52,12 @@ public final class LocalStack {
 	 * The stack's ports, each moved by the same offset; {@code -Dreviewflow.port-offset=N} runs a second stack beside
 	 * the usual one (the crash test does).
 	 */
-	record Ports(int kafka, int controller, int postgres, int landing, List<Integer> services) {
+	record Ports(int kafka, int controller, int postgres, int web, int tokens, List<Integer> services) {
 
 		static Ports offsetBy(int offset) {
 			return new Ports(KAFKA_PORT + offset, KAFKA_CONTROLLER_PORT + offset, POSTGRES_PORT + offset,
-					LANDING_PORT + offset, SERVICES.stream().map(service -> service.port() + offset).toList());
+					WEB_PORT + offset, TOKENS_PORT + offset,
+					SERVICES.stream().map(service -> service.port() + offset).toList());
 		}
 
 		/** The port of {@code SERVICES.get(index)}. */
@@ -59,7 +66,7 @@ public final class LocalStack {
 		}
 
 		List<Integer> all() {
-			List<Integer> all = new ArrayList<>(List.of(kafka, controller, postgres, landing));
+			List<Integer> all = new ArrayList<>(List.of(kafka, controller, postgres, web, tokens));
 			all.addAll(services);
 			return all;
 		}
@@ -104,8 +111,8 @@ public final class LocalStack {
 		}
 		List<String> roles = Arrays.stream(arguments.get(2).split(",")).map(String::strip).filter(r -> !r.isEmpty())
 			.toList();
-		if (!LandingPage.ROLES.containsAll(roles)) {
-			System.err.println("roles must be among " + LandingPage.ROLES);
+		if (!TokenMinter.ROLES.containsAll(roles)) {
+			System.err.println("roles must be among " + TokenMinter.ROLES);
 			System.exit(2);
 		}
 		System.out.println(DevelopmentTokens.local().mint(arguments.get(1), roles,
@@ -222,6 +229,11 @@ public final class LocalStack {
 			starting.add(CompletableFuture.supplyAsync(() -> started(running, () -> ServiceHost.start(service.name(),
 					repository.resolve(service.module()), service.mainClass(), properties)), background));
 		}
+		say("starting the pages (web) on " + ports.web());
+		CompletableFuture<ServiceHost> web = CompletableFuture.supplyAsync(() -> started(running,
+				() -> ServiceHost.start(WEB.name(), repository.resolve(WEB.module()), WEB.mainClass(),
+						webProperties(ports, state))), background);
+		starting.add(web);
 		try {
 			kafka.get(STARTUP_WAIT.toMinutes(), TimeUnit.MINUTES);
 			for (CompletableFuture<ServiceHost> service : starting) {
@@ -239,20 +251,20 @@ public final class LocalStack {
 			background.shutdown();
 		}
 		DevelopmentTokens tokens = DevelopmentTokens.local();
-		running.add(LandingPage.start(ports.landing(), tokens));
+		running.add(TokenMinter.start(ports.tokens(), tokens));
 		say(DemoData.loadIfMissing("http://localhost:" + ports.service(0), tokens));
 
 		say("healthy in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
 		System.out.println("""
 
-				  landing page + token helper  http://localhost:%d
+				  the pages                    http://localhost:%d  (sign in at /login; a title: /titles/wont-back-down-2012)
 				  review-intake                http://localhost:%d/api/titles
 				  moderation                   http://localhost:%d/actuator/health
 				  scoring                      http://localhost:%d/api/titles/wont-back-down-2012/score
 				  logs                         %s/
 
 				  Ctrl-C stops everything; state stays in %s/ (./reviewflow up --fresh starts empty).
-				""".formatted(ports.landing(), ports.service(0), ports.service(1), ports.service(2),
+				""".formatted(ports.web(), ports.service(0), ports.service(1), ports.service(2),
 				shown(repository, state.resolve("logs")), shown(repository, state)));
 		stopped.await();
 	}
@@ -287,9 +299,23 @@ public final class LocalStack {
 		return inLocalMode(properties);
 	}
 
+	/** The web service's properties: where this stack's services answer, and its token minter. */
+	static Map<String, String> webProperties(Ports ports, Path state) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", Integer.toString(ports.web()));
+		properties.put("reviewflow.web.review-intake", "http://localhost:" + ports.service(0));
+		properties.put("reviewflow.web.moderation", "http://localhost:" + ports.service(1));
+		properties.put("reviewflow.web.scoring", "http://localhost:" + ports.service(2));
+		properties.put("reviewflow.web.development-tokens", "http://localhost:" + ports.tokens() + "/dev/tokens");
+		properties.put("logging.file.name", state.resolve("logs/web.log").toString());
+		properties.put("logging.threshold.console", "WARN");
+		properties.put("spring.main.banner-mode", "off");
+		return properties;
+	}
+
 	/**
 	 * A service's properties for local mode (and the tests that run services as the stack does): it accepts the
-	 * development tokens of {@code ./reviewflow token} and the landing page.
+	 * development tokens of {@code ./reviewflow token} and the pages.
 	 */
 	static Map<String, String> inLocalMode(Map<String, String> properties) {
 		Map<String, String> local = new LinkedHashMap<>(properties);
@@ -297,7 +323,7 @@ public final class LocalStack {
 		return local;
 	}
 
-	/** Stops the landing page, then the services, then the broker, then the database. */
+	/** Stops the token minter, then the services, then the broker, then the database. */
 	private static void stopAll(List<AutoCloseable> running) {
 		List<AutoCloseable> reversed;
 		synchronized (running) {

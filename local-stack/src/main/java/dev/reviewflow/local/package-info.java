@@ -1,4 +1,4 @@
-/** The one-command local stack: broker, database, the three services, demo data and a landing page. */
+/** The one-command local stack: broker, database, the three services, demo data, the pages and the development token minter. */
 @NullMarked
 package dev.reviewflow.local;
 

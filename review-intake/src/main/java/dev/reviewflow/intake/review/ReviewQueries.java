@@ -34,6 +34,11 @@ public class ReviewQueries {
 		return store.listPublished(titleId, type, order, page, size);
 	}
 
+	/** The author's own reviews in every state but DELETED (of one title, or all), newest first. */
+	public Page<ReviewView> mine(String authorId, @Nullable String titleId, int page, int size) {
+		return store.listOfAuthor(authorId, titleId, page, size);
+	}
+
 	/** Whether the user's live user review of the title carries their rating of it. */
 	public boolean carriesRating(String titleId, String userId) {
 		return store.findLive(titleId, userId).filter(Review::carriesRating).isPresent();

@@ -115,6 +115,27 @@ class ReviewStore {
 		return new Page<>(items, page, size, total);
 	}
 
+	/** An author's reviews in every state but DELETED, of one title or all, newest first, one page. */
+	Page<ReviewView> listOfAuthor(String authorId, @Nullable String titleId, int page, int size) {
+		String titleFilter = titleId == null ? "" : " and title_id = :titleId";
+		List<ReviewView> items = jdbc
+			.sql("select * from review where author_id = :authorId and status <> 'DELETED'" + titleFilter
+					+ " order by created_at desc, review_id limit :size offset :offset")
+			.param("authorId", authorId)
+			.param("titleId", titleId)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(ReviewStore::view)
+			.list();
+		long total = jdbc.sql("select count(*) from review where author_id = :authorId and status <> 'DELETED'"
+				+ titleFilter)
+			.param("authorId", authorId)
+			.param("titleId", titleId)
+			.query(Long.class)
+			.single();
+		return new Page<>(items, page, size, total);
+	}
+
 	/**
 	 * Scoring's latest helpfulness figures for a review, kept when their version is higher than the stored one: a
 	 * duplicate or an older figure arriving late changes nothing. Only figures written before versions existed

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.TitleIds;
 import dev.reviewflow.events.ReviewType;
 import dev.reviewflow.events.Verdict;
 import dev.reviewflow.intake.review.Author;
@@ -26,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -117,6 +119,15 @@ class ReviewController {
 		return queries.list(titleId, type, order, page, paging.limit(size));
 	}
 
+	/** The caller's own reviews, whatever their status (but deleted), newest first; {@code titleId} narrows it. */
+	@GetMapping("/api/me/reviews")
+	Page<ReviewView> mine(@AuthenticationPrincipal Jwt jwt,
+			@RequestParam(required = false) @Nullable @Pattern(regexp = TitleIds.PATTERN) String titleId,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) int size) {
+		return queries.mine(jwt.getSubject(), titleId, page, paging.limit(size));
+	}
+
 	@GetMapping("/api/reviews/{reviewId}")
 	ReviewView get(@PathVariable UUID reviewId, @AuthenticationPrincipal @Nullable Jwt jwt) {
 		return queries.findVisible(reviewId, jwt == null ? null : author(jwt))
@@ -138,6 +149,8 @@ class ReviewController {
 				.hasAnyRole("USER", "CRITIC")
 				.requestMatchers(HttpMethod.GET, "/api/reviews/*", "/api/titles/*/reviews")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/me/reviews")
+				.authenticated()
 				.requestMatchers(HttpMethod.PATCH, "/api/reviews/*")
 				.authenticated()
 				.requestMatchers(HttpMethod.DELETE, "/api/reviews/*")

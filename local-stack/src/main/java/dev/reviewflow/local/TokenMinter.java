@@ -1,9 +1,7 @@
 package dev.reviewflow.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,10 +16,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local stack's front door on port 8080: a page linking the dashboard, the APIs and their docs, and the
- * development token helper {@code POST /dev/tokens {"sub": "...", "roles": ["USER"]}} (local mode only).
+ * The local stack's development token minter, {@code POST /dev/tokens {"sub": "...", "roles": ["USER"]}}, on a port of
+ * this machine only. The web pages' sign-in ({@code /login} on 8080) and {@code POST localhost:8080/dev/tokens} reach
+ * it through the web service, which has no secret of its own: only this class, with the {@code dev-tokens} module,
+ * can sign a token.
  */
-final class LandingPage implements AutoCloseable {
+final class TokenMinter implements AutoCloseable {
 
 	static final Set<String> ROLES = Set.of("USER", "CRITIC", "MODERATOR", "ADMIN");
 
@@ -31,38 +31,20 @@ final class LandingPage implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private LandingPage(HttpServer server, DevelopmentTokens tokens) {
+	private TokenMinter(HttpServer server, DevelopmentTokens tokens) {
 		this.server = server;
 		this.tokens = tokens;
 	}
 
-	static LandingPage start(int port, DevelopmentTokens tokens) throws IOException {
+	static TokenMinter start(int port, DevelopmentTokens tokens) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-		LandingPage page = new LandingPage(server, tokens);
-		server.createContext("/dev/tokens", page::token);
-		server.createContext("/", page::index);
+		TokenMinter minter = new TokenMinter(server, tokens);
+		server.createContext("/dev/tokens", minter::token);
+		server.createContext("/", exchange -> minter.problem(exchange, 404,
+				"Only POST /dev/tokens here; the pages are at the web service (port 8080 in local mode)."));
 		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		server.start();
-		return page;
-	}
-
-	/** The page and its script and style sheet: static files, nothing filled in, no inline script or style. */
-	private void index(HttpExchange exchange) throws IOException {
-		String path = exchange.getRequestURI().getPath();
-		String file = path.equals("/") ? "/landing.html" : path;
-		String contentType = switch (file) {
-			case "/landing.html" -> "text/html; charset=utf-8";
-			case "/landing.js" -> "text/javascript; charset=utf-8";
-			case "/landing.css" -> "text/css; charset=utf-8";
-			default -> "";
-		};
-		if (contentType.isEmpty() || !exchange.getRequestMethod().equals("GET")) {
-			problem(exchange, 404, "Nothing here; the landing page is at /.");
-			return;
-		}
-		try (InputStream in = LandingPage.class.getResourceAsStream(file)) {
-			send(exchange, 200, contentType, in.readAllBytes());
-		}
+		return minter;
 	}
 
 	private void token(HttpExchange exchange) throws IOException {
@@ -107,7 +89,7 @@ final class LandingPage implements AutoCloseable {
 				json.writeValueAsBytes(java.util.Map.of("status", status, "detail", detail)));
 	}
 
-	/** Every answer carries the services' Content-Security-Policy: the page's script is a file, its fetch same-origin. */
+	/** Every answer carries the services' Content-Security-Policy, though none is a page. */
 	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
 		exchange.getResponseHeaders().add("Content-Type", contentType);
 		exchange.getResponseHeaders().add(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.PAGES);
@@ -125,9 +107,5 @@ final class LandingPage implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
-	}
-
-	static String text(byte[] bytes) {
-		return new String(bytes, StandardCharsets.UTF_8);
 	}
 }

@@ -1,0 +1,89 @@
+package dev.reviewflow.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.reviewflow.events.ReportReason;
+import dev.reviewflow.events.ReviewStatus;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * How figures and dates read on the pages ({@code ${@formats.average(x)}} in a template): one decimal for averages,
+ * grouped thousands for counts, "–" for a figure that does not exist yet, dates in UTC.
+ */
+@Component("formats")
+public class Formats {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter
+		.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	/** 6.4 (one decimal), or "–". */
+	public String average(@Nullable Double value) {
+		return value == null ? "–" : String.format(Locale.ENGLISH, "%.1f", value);
+	}
+
+	/** 5,892. */
+	public String count(long value) {
+		return String.format(Locale.ENGLISH, "%,d", value);
+	}
+
+	/** 87%, or "–" below the minimum number of reviews. */
+	public String percent(@Nullable Integer value) {
+		return value == null ? "–" : value + "%";
+	}
+
+	public String date(@Nullable Instant instant) {
+		return instant == null ? "" : DATE.format(instant);
+	}
+
+	public String dateTime(@Nullable Instant instant) {
+		return instant == null ? "" : DATE_TIME.format(instant);
+	}
+
+	/** What a review's status means for its author. */
+	public String status(ReviewStatus status) {
+		return switch (status) {
+			case PENDING -> "Waiting for moderation's screening; usually a moment.";
+			case PUBLISHED -> "Published: everyone can read it.";
+			case HELD -> "Held for a moderator to look at before it is published.";
+			case HIDDEN -> "Hidden while a moderator looks at reports about it.";
+			case REMOVED -> "Removed by a moderator. My reviews shows why, and how to appeal.";
+			case REJECTED -> "Rejected by the automatic screening. My reviews shows why.";
+			case DELETED -> "Deleted.";
+		};
+	}
+
+	/** The reasons a review can be reported for, with their words, in the order the form offers them. */
+	public Map<String, String> reportReasons() {
+		Map<String, String> reasons = new LinkedHashMap<>();
+		for (ReportReason reason : ReportReason.values()) {
+			reasons.put(reason.name(), switch (reason) {
+				case SPAM -> "Spam or advertising";
+				case ABUSIVE -> "Abusive or hateful";
+				case SPOILER -> "Unmarked spoiler";
+				case OFF_TOPIC -> "Not about this title";
+				case OTHER -> "Something else";
+			});
+		}
+		return reasons;
+	}
+
+	/** "46 of 57 people found this review helpful", or an invitation when nobody has voted. */
+	public String helpfulness(long helpful, long total) {
+		if (total == 0) {
+			return "Nobody has said yet whether this review is helpful.";
+		}
+		return count(helpful) + " of " + count(total) + " people"
+				+ " found this review helpful";
+	}
+}

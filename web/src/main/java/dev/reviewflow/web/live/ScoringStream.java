@@ -1,0 +1,153 @@
+package dev.reviewflow.web.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import dev.reviewflow.web.WebProperties;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows scoring's {@code /api/stream/scores} for every title: one connection, read line by line as Server-Sent
+ * Events, each event handed to the listeners; when the stream ends (scoring closes streams after a while) or fails,
+ * it connects again after {@code reviewflow.web.live.reconnect}. What arrives while it is disconnected is not replayed;
+ * a page shows current figures when it loads, and the next change brings it up to date.
+ */
+@Component
+class ScoringStream implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ScoringStream.class);
+
+	private final HttpClient http;
+
+	private final URI stream;
+
+	private final WebProperties.Live properties;
+
+	private final List<Consumer<ScoreEvent>> listeners = new CopyOnWriteArrayList<>();
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread reader;
+
+	private volatile @Nullable Stream<String> lines;
+
+	ScoringStream(WebProperties properties) {
+		this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+		this.stream = properties.scoring().resolve("/api/stream/scores");
+		this.properties = properties.live();
+	}
+
+	void listen(Consumer<ScoreEvent> listener) {
+		listeners.add(listener);
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		reader = Thread.ofVirtual().name("scoring-stream").start(this::follow);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Stream<String> current = lines;
+		if (current != null) {
+			current.close();
+		}
+		Thread thread = reader;
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void follow() {
+		while (running) {
+			try {
+				HttpResponse<Stream<String>> response = http.send(
+						HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").GET().build(),
+						HttpResponse.BodyHandlers.ofLines());
+				if (response.statusCode() != 200) {
+					response.body().close();
+					log.info("scoring's live stream answered {}; trying again in {}", response.statusCode(),
+							properties.reconnect());
+				}
+				else {
+					try (Stream<String> body = response.body()) {
+						lines = body;
+						read(body);
+					}
+				}
+			}
+			catch (IOException | UncheckedIOException ex) {
+				if (running) {
+					log.debug("scoring's live stream broke off ({}); connecting again in {}", ex.toString(),
+							properties.reconnect());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (!pause()) {
+				return;
+			}
+		}
+	}
+
+	private boolean pause() {
+		try {
+			Thread.sleep(properties.reconnect());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Server-Sent Events: {@code event:}, {@code id:} and {@code data:} lines, each event ended by a blank line. */
+	private void read(Stream<String> body) {
+		String[] event = { null, null };
+		StringBuilder data = new StringBuilder();
+		body.forEach(line -> {
+			if (line.isEmpty()) {
+				if (event[0] != null && event[1] != null && !data.isEmpty()) {
+					ScoreEvent received = new ScoreEvent(event[0], event[1], data.toString());
+					listeners.forEach(listener -> listener.accept(received));
+				}
+				event[0] = null;
+				event[1] = null;
+				data.setLength(0);
+			}
+			else if (line.startsWith("event:")) {
+				event[0] = line.substring(6).strip();
+			}
+			else if (line.startsWith("id:")) {
+				event[1] = line.substring(3).strip();
+			}
+			else if (line.startsWith("data:")) {
+				if (!data.isEmpty()) {
+					data.append('\n');
+				}
+				data.append(line.substring(5).stripLeading());
+			}
+		});
+	}
+}

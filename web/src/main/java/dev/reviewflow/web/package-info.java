@@ -1,0 +1,4 @@
+@NullMarked
+package dev.reviewflow.web;
+
+import org.jspecify.annotations.NullMarked;

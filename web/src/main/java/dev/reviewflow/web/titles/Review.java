@@ -1,0 +1,16 @@
+package dev.reviewflow.web.titles;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.reviewflow.events.ReviewStatus;
+import dev.reviewflow.events.ReviewType;
+import dev.reviewflow.events.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/** A review as review-intake serves it. */
+public record Review(UUID reviewId, String titleId, String authorId, ReviewType type, @Nullable Integer rating,
+		@Nullable Verdict verdict, @Nullable String publication, boolean topCritic, String headline, String body,
+		boolean containsSpoilers, ReviewStatus status, long helpfulVotes, long totalVotes, Instant createdAt,
+		@Nullable Instant editedAt) {
+}
