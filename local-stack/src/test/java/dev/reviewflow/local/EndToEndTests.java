@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -29,16 +30,12 @@ import static org.awaitility.Awaitility.await;
  * All three services, each as it runs in the local stack (own class loader, own configuration), against one broker
  * and one PostgreSQL, driven over HTTP as users drive them.
  */
+@ExtendWith(RunningStack.class)
 class EndToEndTests {
 
-	static final DevelopmentTokens TOKENS = DevelopmentTokens.local();
+	static final DevelopmentTokens TOKENS = RunningStack.TOKENS;
 
-	static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-
-	static final List<ServiceHost> services = new ArrayList<>();
-
-	/** moderation's clock runs this far behind the others: no figure may depend on two hosts' clocks agreeing. */
-	static final String MODERATION_CLOCK_OFFSET = "-5s";
+	static final Path REPOSITORY = RunningStack.REPOSITORY;
 
 	static Http intake;
 
@@ -47,44 +44,19 @@ class EndToEndTests {
 	static Http scoring;
 
 	@BeforeAll
-	static void startServices() throws Exception {
-		SharedInfrastructure.Database database = SharedInfrastructure.database();
-		Path state = Path.of(System.getProperty("java.io.tmpdir"), "e2e-" + UUID.randomUUID());
-		for (LocalStack.Service service : LocalStack.SERVICES) {
-			Map<String, String> properties = new java.util.LinkedHashMap<>(Map.of("server.port", "0",
-					"spring.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrapServers(),
-					"spring.datasource.url", database.jdbcUrl(), "spring.datasource.username", database.username(),
-					"spring.datasource.password", database.password(), "spring.kafka.streams.state-dir",
-					state.resolve("scoring").toString(), "logging.file.name",
-					state.resolve(service.name() + ".log").toString(), "logging.threshold.console", "WARN",
-					"reviewflow.moderation.banned-terms", "buy followers"));
-			properties.put("reviewflow.moderation.clock-offset", MODERATION_CLOCK_OFFSET);
-			if (service.name().equals("scoring")) {
-				// the dashboard reads headlines from review-intake, started first, in the viewer's browser
-				properties.put("reviewflow.scoring.dashboard.review-intake-url",
-						"http://localhost:" + services.getFirst().port());
-			}
-			services.add(ServiceHost.start(service.name(), REPOSITORY.resolve(service.module()), service.mainClass(),
-					LocalStack.inLocalMode(properties)));
-		}
-		for (ServiceHost service : services) {
-			service.awaitReady(Duration.ofMinutes(2));
-		}
-		intake = Http.on(services.get(0).port());
-		moderation = Http.on(services.get(1).port());
-		scoring = Http.on(services.get(2).port());
+	static void services() throws Exception {
+		intake = RunningStack.get().intake();
+		moderation = RunningStack.get().moderation();
+		scoring = RunningStack.get().scoring();
 	}
 
 	@AfterAll
-	static void stopServices() throws Exception {
-		// what the dead-letter topics hold after the tests, for the record (the test output file)
+	static void deadLettersForTheRecord() throws Exception {
+		// what the dead-letter topics hold after these tests, for the record (the test output file)
 		try (DeadLetters deadLetters = new DeadLetters(SharedInfrastructure.kafkaBootstrapServers())) {
 			deadLetters.list().forEach((topic, records) -> System.out.printf("dead letters after the tests: %s %d %s%n",
 					topic, records.size(), records.stream().map(record -> record.originalTopic() + " "
 							+ record.exception() + (record.resentFrom() == null ? "" : " (sent back)")).toList()));
-		}
-		for (ServiceHost service : services.reversed()) {
-			service.close();
 		}
 	}
 
@@ -92,7 +64,7 @@ class EndToEndTests {
 	static ConsistencyCheck.Result check() throws Exception {
 		SharedInfrastructure.Database database = SharedInfrastructure.database();
 		return new ConsistencyCheck(database.jdbcUrl(), database.username(), database.password(),
-				java.net.URI.create("http://localhost:" + services.get(2).port()), 100)
+				java.net.URI.create("http://localhost:" + RunningStack.get().service(2).port()), 100)
 			.run(Duration.ofSeconds(60));
 	}
 
@@ -240,7 +212,7 @@ class EndToEndTests {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
 				scoring.get("/api/reviews/" + reviewId + "/score").json().get("total").asLong()).isEqualTo(1));
 
-		String dashboard = "http://localhost:" + services.get(2).port() + "/";
+		String dashboard = "http://localhost:" + RunningStack.get().service(2).port() + "/";
 		try (Chromium chromium = Chromium.start()) {
 			chromium.driver().get(dashboard);
 			String pageTitle = chromium.driver().getTitle();

@@ -37,7 +37,7 @@ class MyReview {
 
 	/** What the review form sends; empty fields are left out of the request. */
 	record ReviewForm(@Nullable Integer rating, @Nullable Verdict verdict, @Nullable String publication,
-			@Nullable String headline, @Nullable String body, boolean containsSpoilers) {
+			@Nullable String headline, @Nullable String body, @Nullable Boolean containsSpoilers) {
 
 		Map<String, Object> json() {
 			Map<String, Object> json = new LinkedHashMap<>();
@@ -46,7 +46,7 @@ class MyReview {
 			put(json, "publication", publication == null || publication.isBlank() ? null : publication);
 			put(json, "headline", headline);
 			put(json, "body", body);
-			json.put("containsSpoilers", containsSpoilers);
+			json.put("containsSpoilers", Boolean.TRUE.equals(containsSpoilers));
 			return json;
 		}
 

@@ -1,0 +1,143 @@
+package dev.reviewflow.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.reviewflow.testsupport.Chromium;
+import dev.reviewflow.testsupport.Http;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pages in a real headless Chromium, on the stack as {@code ./reviewflow up} runs it: people sign in, post,
+ * vote, report and moderate by clicking, and see the figures follow without reloading.
+ */
+@ExtendWith(RunningStack.class)
+class PagesBrowserTests {
+
+	static final Duration WAIT = Duration.ofSeconds(60);
+
+	static final String MARKUP = "<b>Bold</b> & <img src=x onerror=\"document.title='pwned'\">";
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots", "pages");
+
+	static String pages;
+
+	static Http intake;
+
+	static Http moderation;
+
+	@BeforeAll
+	static void stack() throws Exception {
+		pages = RunningStack.get().pages();
+		intake = RunningStack.get().intake();
+		moderation = RunningStack.get().moderation();
+	}
+
+	/**
+	 * An author signs in on the sign-in page and posts a review whose headline is markup; it is published and shown as
+	 * that text; another user finds it helpful and the count appears without a reload; three reports take it off the
+	 * title page.
+	 */
+	@Test
+	void aReviewPostedOnThePageIsPublishedFoundHelpfulAndReportedOffIt() throws Exception {
+		String title = "pages-first-2024";
+		createTitle(title, "Pages, First Of Them");
+		String reviewId;
+		try (Chromium author = Chromium.start()) {
+			signInOnThePage(author, "page-author", "/titles/" + title);
+			await().atMost(WAIT).untilAsserted(() -> assertThat(author.driver().getCurrentUrl()).endsWith("/titles/" + title));
+			WebElement form = await().atMost(WAIT).ignoreExceptions()
+				.until(() -> author.driver().findElement(By.cssSelector("#mine form.new-review")), element -> true);
+			new Select(form.findElement(By.id("review-rating"))).selectByValue("8");
+			form.findElement(By.id("review-headline")).sendKeys(MARKUP);
+			form.findElement(By.id("review-body")).sendKeys("Every page of it, in order.");
+			form.findElement(By.cssSelector("button[type=submit]")).click();
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(
+					author.driver().findElement(By.cssSelector("#mine .my-review .status")).getText())
+				.isEqualTo("PUBLISHED"));
+			author.screenshot(SCREENSHOTS.resolve("title-own-review-published.png"));
+			reviewId = ownReviewId("page-author", title);
+
+			author.driver().navigate().refresh();
+			WebElement headline = await().atMost(WAIT).ignoreExceptions()
+				.until(() -> author.driver().findElement(By.id("headline-" + reviewId)), element -> true);
+			assertThat(headline.getText()).isEqualTo(MARKUP);
+			assertThat(author.driver().findElements(By.cssSelector("#review-" + reviewId + " img, #review-" + reviewId
+					+ " b"))).isEmpty();
+			assertThat(author.driver().getTitle()).isEqualTo("Pages, First Of Them (2024) — reviewflow");
+			assertThat(author.console()).noneMatch(message -> message.contains("Content Security Policy"));
+		}
+
+		try (Chromium voter = Chromium.start()) {
+			signedIn(voter, "page-voter", "USER");
+			voter.driver().get(pages + "/titles/" + title);
+			WebElement review = await().atMost(WAIT).ignoreExceptions()
+				.until(() -> voter.driver().findElement(By.id("review-" + reviewId)), element -> true);
+			assertThat(review.findElement(By.cssSelector(".helpfulness")).getText())
+				.isEqualTo("Nobody has said yet whether this review is helpful.");
+			voter.script("window.sameDocument = true");
+			review.findElement(By.xpath(".//button[normalize-space(.)='Yes']")).click();
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(voter.driver()
+				.findElement(By.cssSelector("#review-" + reviewId + " .helpfulness")).getText())
+				.isEqualTo("1 of 1 people found this review helpful"));
+			assertThat(voter.script("return window.sameDocument")).as("no reload").isEqualTo(true);
+			assertThat(voter.driver().findElement(By.id("vote-" + reviewId)).getText())
+				.isEqualTo("Thanks: you found it helpful.");
+			voter.screenshot(SCREENSHOTS.resolve("title-voted.png"));
+
+			for (String reporter : List.of("page-reporter-1", "page-reporter-2")) {
+				assertThat(moderation.as(RunningStack.TOKENS.mint(reporter, "USER"))
+					.post("/api/reviews/" + reviewId + "/reports", "{\"reason\":\"SPOILER\"}").status()).isEqualTo(202);
+			}
+			// the third report through the page: the voter reports it too
+			WebElement report = voter.driver().findElement(By.cssSelector("#review-" + reviewId + " details.report"));
+			report.findElement(By.tagName("summary")).click();
+			new Select(report.findElement(By.id("reason-" + reviewId))).selectByValue("SPOILER");
+			report.findElement(By.id("note-" + reviewId)).sendKeys("Gives the ending away.");
+			report.findElement(By.cssSelector("button[type=submit]")).click();
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(voter.driver()
+				.findElement(By.cssSelector("#review-" + reviewId + " .report-form .done")).getText())
+				.startsWith("Reported."));
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+				voter.driver().navigate().refresh();
+				await().atMost(Duration.ofSeconds(10)).until(() -> !voter.driver()
+					.findElements(By.id("reviews-heading")).isEmpty());
+				assertThat(voter.driver().findElements(By.id("review-" + reviewId))).isEmpty();
+			});
+		}
+	}
+
+	/** Signs in through the sign-in form, as a person does, and lands on {@code next}. */
+	static void signInOnThePage(Chromium chromium, String user, String next) {
+		chromium.driver().get(pages + "/login?next=" + next);
+		WebElement name = await().atMost(WAIT).ignoreExceptions()
+			.until(() -> chromium.driver().findElement(By.id("login-sub")), element -> true);
+		name.sendKeys(user);
+		chromium.driver().findElement(By.cssSelector("#login-form button[type=submit]")).click();
+	}
+
+	/** Signed in without the form: the token the form would have stored. */
+	static void signedIn(Chromium chromium, String user, String... roles) {
+		chromium.driver().get(pages + "/login");
+		chromium.script("localStorage.setItem('reviewflow.token', arguments[0])", RunningStack.TOKENS.mint(user, roles));
+	}
+
+	static void createTitle(String titleId, String name) {
+		assertThat(intake.as(RunningStack.TOKENS.mint("admin", "ADMIN")).put("/api/titles/" + titleId,
+				"{\"name\":\"" + name + "\",\"year\":2024,\"kind\":\"MOVIE\"}").status()).isIn(200, 201);
+	}
+
+	static String ownReviewId(String author, String titleId) {
+		return intake.as(RunningStack.TOKENS.mint(author, "USER")).get("/api/me/reviews?titleId=" + titleId)
+			.json().get("items").get(0).get("reviewId").asString();
+	}
+}
