@@ -1,0 +1,102 @@
+package dev.reviewflow.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The three services as the pages' tests see them: one HTTP server on this machine that answers each
+ * {@code METHOD path?query} with the answer stubbed for it (404 problem+json otherwise) and records every request with
+ * its {@code Authorization} header and body. The pages talk to it over real HTTP, as they talk to the services.
+ */
+public final class Upstream {
+
+	public record Request(String method, String target, @Nullable String authorization, String body) {
+	}
+
+	record Answer(int status, String contentType, String body) {
+	}
+
+	private static final Upstream SHARED = start();
+
+	private final HttpServer server;
+
+	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	private Upstream(HttpServer server) {
+		this.server = server;
+	}
+
+	/** One server for every test class of the JVM; each test {@link #reset() resets} it. */
+	public static Upstream shared() {
+		return SHARED;
+	}
+
+	private static Upstream start() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			Upstream upstream = new Upstream(server);
+			server.createContext("/", upstream::answer);
+			server.start();
+			return upstream;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String url() {
+		return "http://localhost:" + server.getAddress().getPort();
+	}
+
+	public void reset() {
+		answers.clear();
+		requests.clear();
+	}
+
+	/** Answers {@code method target} (path and query, as the page sends it) with 200 and this JSON. */
+	public Upstream json(String method, String target, String json) {
+		return answer(method, target, 200, "application/json", json);
+	}
+
+	/** Answers {@code method target} with a problem document. */
+	public Upstream problem(String method, String target, int status, String problemJson) {
+		return answer(method, target, status, "application/problem+json", problemJson);
+	}
+
+	public Upstream answer(String method, String target, int status, String contentType, String body) {
+		answers.put(method + " " + target, new Answer(status, contentType, body));
+		return this;
+	}
+
+	public List<Request> requests() {
+		return List.copyOf(requests);
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String target = exchange.getRequestURI().getRawPath()
+				+ (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		requests.add(new Request(exchange.getRequestMethod(), target,
+				exchange.getRequestHeaders().getFirst("Authorization"), body));
+		Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + target, new Answer(404,
+				"application/problem+json", "{\"status\":404,\"detail\":\"Nothing stubbed for " + target + ".\"}"));
+		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+		exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+		try (var out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+}
