@@ -223,8 +223,8 @@ public final class LocalStack {
 			Map<String, String> properties = properties(service, state, "localhost:" + ports.kafka(), postgres);
 			properties.put("server.port", Integer.toString(ports.service(i)));
 			if (service.name().equals("scoring")) {
-				// the dashboard reads headlines from this stack's review-intake, wherever its ports were moved
-				properties.put("reviewflow.scoring.dashboard.review-intake-url", "http://localhost:" + ports.service(0));
+				// scoring's / sends a browser to this stack's pages, wherever its ports were moved
+				properties.put("reviewflow.scoring.dashboard.url", "http://localhost:" + ports.web() + "/dashboard");
 			}
 			starting.add(CompletableFuture.supplyAsync(() -> started(running, () -> ServiceHost.start(service.name(),
 					repository.resolve(service.module()), service.mainClass(), properties)), background));

@@ -84,10 +84,30 @@ class ComposeFileTests {
 				"moderation");
 	}
 
+	/** The pages: built from here, published on 8080, started once the three services they call are healthy. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void thePagesAreBuiltFromThisRepositoryAndCallTheServicesInsideTheNetwork() throws Exception {
+		Map<String, Object> web = service(compose(), LocalStack.WEB.name());
+		assertThat(web).containsKeys("build", "healthcheck");
+		assertThat(web.get("ports")).isEqualTo(List.of("8080:8080"));
+		assertThat(serverPort(LocalStack.WEB)).isEqualTo(8080);
+		Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) web.get("depends_on");
+		assertThat(dependsOn).containsOnlyKeys("review-intake", "moderation", "scoring")
+			.allSatisfy((dependency, condition) -> assertThat(condition).containsEntry("condition", "service_healthy"));
+		assertThat(environment(web)).containsEntry("REVIEWFLOW_WEB_REVIEWINTAKE", "http://review-intake:8081")
+			.containsEntry("REVIEWFLOW_WEB_MODERATION", "http://moderation:8082")
+			.containsEntry("REVIEWFLOW_WEB_SCORING", "http://scoring:8083")
+			// no development tokens outside local mode
+			.doesNotContainKey("REVIEWFLOW_WEB_DEVELOPMENTTOKENS");
+	}
+
 	@Test
 	void everyEnvironmentVariableOfAServiceBindsToOneOfItsConfigurationProperties() throws Exception {
 		Map<String, Object> compose = compose();
-		for (LocalStack.Service stackService : LocalStack.SERVICES) {
+		List<LocalStack.Service> all = new ArrayList<>(LocalStack.SERVICES);
+		all.add(LocalStack.WEB);
+		for (LocalStack.Service stackService : all) {
 			Set<String> known = knownProperties(stackService);
 			for (String variable : environment(service(compose, stackService.name())).keySet()) {
 				assertThat(known).as(stackService.name() + ": " + variable + " matches no configuration property")
@@ -240,8 +260,7 @@ class ComposeFileTests {
 				}
 			}
 		}
-		assertThat(names).as("metadata of " + service.name()).contains("SPRING_KAFKA_BOOTSTRAPSERVERS",
-				"REVIEWFLOW_SECURITY_JWTSECRET");
+		assertThat(names).as("metadata of " + service.name()).contains("SERVER_PORT", "MANAGEMENT_SERVER_PORT");
 		return names;
 	}
 

@@ -75,6 +75,24 @@ class PagesBrowserTests {
 					+ " b"))).isEmpty();
 			assertThat(author.driver().getTitle()).isEqualTo("Pages, First Of Them (2024) — reviewflow");
 			assertThat(author.console()).noneMatch(message -> message.contains("Content Security Policy"));
+
+			// markup that did get in would run nothing: an inline script and an inline handler are refused
+			author.script("""
+					window.violations = [];
+					document.addEventListener('securitypolicyviolation',
+					    e => window.violations.push(e.effectiveDirective + ' ' + e.blockedURI));
+					const script = document.createElement('script');
+					script.textContent = "document.title = 'pwned by an inline script'";
+					document.body.append(script);
+					const box = document.createElement('div');
+					box.innerHTML = '<img src="/no-such-image" onerror="document.title = \\'pwned by a handler\\'">';
+					document.body.append(box);
+					""");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(author.script("return window.violations"))
+					.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+					.contains("script-src-elem inline", "script-src-attr inline"));
+			assertThat(author.driver().getTitle()).isEqualTo("Pages, First Of Them (2024) — reviewflow");
 		}
 
 		try (Chromium voter = Chromium.start()) {

@@ -76,11 +76,6 @@ final class RunningStack implements BeforeAllCallback, AutoCloseable {
 					state.resolve(service.name() + ".log").toString(), "logging.threshold.console", "WARN",
 					"reviewflow.moderation.banned-terms", "buy followers"));
 			properties.put("reviewflow.moderation.clock-offset", MODERATION_CLOCK_OFFSET);
-			if (service.name().equals("scoring")) {
-				// the dashboard reads headlines from review-intake, started first, in the viewer's browser
-				properties.put("reviewflow.scoring.dashboard.review-intake-url",
-						"http://localhost:" + services.getFirst().port());
-			}
 			ServiceHost host = ServiceHost.start(service.name(), REPOSITORY.resolve(service.module()),
 					service.mainClass(), LocalStack.inLocalMode(properties));
 			started.add(host);

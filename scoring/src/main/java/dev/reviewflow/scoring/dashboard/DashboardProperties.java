@@ -6,11 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The live dashboard.
- * @param reviewIntakeUrl where the dashboard's script, in the viewer's browser, reads review headlines (review-intake's
- * public {@code GET /api/titles/{titleId}/reviews}); the page's Content-Security-Policy allows connections to this
- * origin besides its own
+ * {@code reviewflow.scoring.dashboard.*}.
+ *
+ * @param url where people watch the scores: the pages' dashboard, which {@code /} sends them to
  */
 @ConfigurationProperties("reviewflow.scoring.dashboard")
-record DashboardProperties(@DefaultValue("http://localhost:8081") URI reviewIntakeUrl) {
+record DashboardProperties(@DefaultValue("http://localhost:8080/dashboard") URI url) {
 }

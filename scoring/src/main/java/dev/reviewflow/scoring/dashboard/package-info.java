@@ -1,6 +1,6 @@
 /**
- * The live dashboard at {@code /}: a page, its script and its style sheet, under a Content-Security-Policy that lets
- * it reach only this service and review-intake (for headlines).
+ * {@code /}: sends a person who opens scoring in a browser to the pages' live dashboard
+ * ({@code reviewflow.scoring.dashboard.url}), which reads the scores from here.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {})

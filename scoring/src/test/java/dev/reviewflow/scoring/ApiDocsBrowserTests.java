@@ -18,13 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * scoring's pages in a real Chromium, on the shared integration context: every answer carries a
- * Content-Security-Policy without inline scripts, and Swagger UI works under its policy. The dashboard page's own
- * policy and markup are its web slice's ({@code DashboardControllerTests}); that the dashboard shows a stored headline
- * as text and runs nothing is tested end to end, on all three services (local-stack's {@code EndToEndTests}).
+ * scoring's API documentation in a real Chromium, on the shared integration context: every answer carries a
+ * Content-Security-Policy without inline scripts, and Swagger UI works under its policy. The live dashboard is the
+ * pages' (the web module), tested in Chromium on the whole stack (local-stack's {@code PagesBrowserTests}).
  */
 @ScoringIntegrationTest
-class DashboardBrowserTests {
+class ApiDocsBrowserTests {
 
 	static Chromium chromium;
 
