@@ -70,3 +70,12 @@ function changed(kind, event) {
       .forEach(part => htmx.trigger(part, 'score-changed'));
   }, 500);
 }
+
+// the end of a sign-in through the identity provider: the page carries the access token once
+document.addEventListener('DOMContentLoaded', () => {
+  const handoff = document.getElementById('signed-in');
+  if (handoff && handoff.dataset.token) {
+    localStorage.setItem(TOKEN, handoff.dataset.token);
+    location.replace(handoff.dataset.next || '/');
+  }
+});

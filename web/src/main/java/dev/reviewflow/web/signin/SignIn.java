@@ -11,12 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.reviewflow.web.WebProperties;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,19 +45,28 @@ class SignIn {
 
 	private final @Nullable URI minter;
 
+	private final boolean provider;
+
 	private final RestClient http;
 
 	private final JsonMapper json;
 
-	SignIn(WebProperties properties, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json) {
+	SignIn(WebProperties properties, RestClient.Builder builder, ClientHttpRequestFactory requests, JsonMapper json,
+			ObjectProvider<ClientRegistrationRepository> providers) {
 		this.minter = properties.developmentTokens();
+		ClientRegistrationRepository registrations = providers.getIfAvailable();
+		this.provider = registrations != null
+				&& registrations.findByRegistrationId(ProviderHandoff.REGISTRATION) != null;
 		this.http = builder.clone().requestFactory(requests).build();
 		this.json = json;
 	}
 
 	@GetMapping(path = "/login", headers = "HX-Request=true")
-	String login(@RequestParam(defaultValue = "/") String next, Model model) {
+	String login(@RequestParam(defaultValue = "/") String next, @RequestParam(required = false) @Nullable String failed,
+			Model model) {
 		model.addAttribute("development", minter != null);
+		model.addAttribute("provider", provider);
+		model.addAttribute("failed", failed != null);
 		model.addAttribute("next", local(next));
 		model.addAttribute("roles", ROLES);
 		model.addAttribute("refusal", null);
