@@ -48,7 +48,11 @@ public record Standing(UUID reviewId, ReviewStatus status, List<Decision> decisi
 		}
 
 		public String why() {
-			return reasons.isEmpty() ? "No reason was given." : String.join("; ", reasons);
+			if (reasons.isEmpty()) {
+				return status == ReviewStatus.PUBLISHED && actor == DecisionActor.AUTOMATIC
+						? "It passed the automatic screening." : "No reason was given.";
+			}
+			return String.join("; ", reasons);
 		}
 	}
 
