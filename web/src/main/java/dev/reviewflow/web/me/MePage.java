@@ -67,7 +67,7 @@ class MePage {
 		}
 		catch (ApiRefusal refusal) {
 			if (refusal.status() == 401) {
-				return signIn(refusal, model);
+				return signIn(authorization, refusal, model);
 			}
 			model.addAttribute("reviewsRefusal", refusal);
 		}
@@ -78,7 +78,7 @@ class MePage {
 		}
 		catch (ApiRefusal refusal) {
 			if (refusal.status() == 401) {
-				return signIn(refusal, model);
+				return signIn(authorization, refusal, model);
 			}
 			model.addAttribute("reportsRefusal", refusal);
 		}
@@ -95,7 +95,7 @@ class MePage {
 		if (reports != null) {
 			reports.items().forEach(report -> titles.computeIfAbsent(report.titleId(), this::titleName));
 		}
-		model.addAttribute("signIn", null);
+		model.addAttribute("signIn", false);
 		model.addAttribute("reviews", reviews);
 		model.addAttribute("reports", reports);
 		model.addAttribute("reviewsPage", reviews == null ? Math.max(0, reviewsPage) : reviews.page());
@@ -105,9 +105,13 @@ class MePage {
 		return "me/me";
 	}
 
-	/** Nobody is signed in, or the sign-in has expired: the service's words and a way to sign in. */
-	private static String signIn(ApiRefusal refusal, Model model) {
-		model.addAttribute("signIn", refusal);
+	/**
+	 * Nobody is signed in, or the sign-in has expired: a way to sign in, with the service's words when a token was
+	 * sent (nobody signed in needs no explanation about bearer tokens).
+	 */
+	private static String signIn(@Nullable String authorization, ApiRefusal refusal, Model model) {
+		model.addAttribute("signIn", true);
+		model.addAttribute("signInWords", authorization == null ? null : refusal.detail());
 		return "me/me";
 	}
 

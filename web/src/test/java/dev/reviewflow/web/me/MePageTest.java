@@ -105,8 +105,7 @@ class MePageTest {
 
 		Element prompt = page.getElementById("me-sign-in");
 		assertThat(prompt).isNotNull();
-		assertThat(prompt.text()).contains("Sign in to see your reviews and reports")
-			.contains("Your sign-in is missing or has expired");
+		assertThat(prompt.text()).contains("Sign in to see your reviews and reports").doesNotContain("bearer token");
 		assertThat(page.getElementById("me-sign-in-link").attr("href")).isEqualTo("/login?next=/me");
 		assertThat(page.getElementById("my-reviews")).isNull();
 		assertThat(page.getElementById("my-reports")).isNull();
@@ -120,7 +119,8 @@ class MePageTest {
 
 		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
 
-		assertThat(page.getElementById("me-sign-in").text()).contains("The token has expired.");
+		assertThat(page.getElementById("me-sign-in").text())
+			.contains("Your sign-in is missing or has expired: sign in again. (The token has expired.)");
 		assertThat(page.getElementById("me-sign-in-link").attr("href")).isEqualTo("/login?next=/me");
 	}
 
