@@ -212,6 +212,17 @@ class DashboardTests {
 	}
 
 	@Test
+	void aPageBeyondTheTitlesLeadsBackToTheFirst() throws Exception {
+		intake.on("/api/titles?page=7&size=20", page(List.<Title>of(), 7, 20, 3));
+
+		String html = html(get("/dashboard?page=7"));
+
+		assertThat(html).contains("No titles on this page: <a href=\"/dashboard\">back to the first</a>.")
+			.doesNotContain("No titles yet.");
+		assertThat(scoring.asked).isEmpty();
+	}
+
+	@Test
 	void titleNamesAndHeadlinesAreShownAsText() throws Exception {
 		intake.on("/api/titles?page=0&size=20",
 				page(List.of(title("xss-2026", "<script>alert('name')</script> & <b>Co</b>")), 0, 20, 1))
