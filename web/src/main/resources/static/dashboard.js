@@ -105,7 +105,7 @@
       const since = new Date(opened * 1000).toLocaleTimeString();
       const points = title.x.length;
       caption.textContent = title.name + ': '
-        + (average === null ? 'no average yet' : 'average ' + average.toFixed(1) + ' out of 10')
+        + (average === null ? 'no average yet' : 'average ' + oneDecimal(average) + ' out of 10')
         + ' from ' + numbers.format(count) + (count === 1 ? ' rating' : ' ratings') + ' at ' + at + '; '
         + points + (points === 1 ? ' point' : ' points') + ' since the page opened at ' + since + '.';
     }
@@ -173,6 +173,11 @@
         }
       },
     };
+  }
+
+  // half up, as the table's figures are rounded (toFixed alone rounds 6.05 down, from its binary value)
+  function oneDecimal(value) {
+    return (Math.round(value * 10) / 10).toFixed(1);
   }
 
   function options({ width, height }) {
