@@ -18,6 +18,7 @@ import dev.reviewflow.moderation.cases.CaseView;
 import dev.reviewflow.moderation.cases.NoClaimHeld;
 import dev.reviewflow.moderation.cases.NotAppealable;
 import dev.reviewflow.moderation.cases.NotTheAuthor;
+import dev.reviewflow.moderation.cases.QueueDepth;
 import dev.reviewflow.moderation.cases.Standing;
 import dev.reviewflow.moderation.policy.Policy;
 import dev.reviewflow.moderation.policy.PolicyVersion;
@@ -114,6 +115,7 @@ class AuthorizationMatrixTests extends ModerationWebSlice {
 		KnownReview heldReview = new KnownReview(held, "dune-2021", "held-author", 1, ReviewStatus.HELD, 0);
 		given(queue.list(any(), any(), any(), anyLong(), anyInt())).willReturn(List.of());
 		given(queue.find(any())).willReturn(Optional.empty());
+		given(queue.depth()).willReturn(new QueueDepth(1, 0, NOW, heldCase, NOW));
 		given(queue.find(heldCase)).willReturn(Optional.of(caseView(heldCase, held, CaseKind.HELD)));
 		given(reviews.find(held)).willReturn(Optional.of(heldReview));
 		given(reviews.content(held)).willReturn(Optional.of(new ReviewContent(ReviewType.USER, 1, "Headline",
@@ -176,6 +178,8 @@ class AuthorizationMatrixTests extends ModerationWebSlice {
 					409, 403, 403, 403, 403),
 			new Row<>("GET /api/moderation/cases", f -> f.caller().get("/api/moderation/cases?size=1"), 401, 403, 403,
 					403, 200, 200),
+			new Row<>("GET /api/moderation/queue", f -> f.caller().get("/api/moderation/queue"), 401, 403, 403, 403,
+					200, 200),
 			new Row<>("GET /api/moderation/cases/{id}", f -> f.caller().get("/api/moderation/cases/" + f.heldCase()),
 					401, 403, 403, 403, 200, 200),
 			new Row<>("GET /api/moderation/cases/{unknown}",

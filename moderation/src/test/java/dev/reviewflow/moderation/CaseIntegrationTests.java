@@ -384,6 +384,53 @@ class CaseIntegrationTests extends ModerationIntegrationTest {
 	}
 
 	@Test
+	void theQueueDepthCountsOpenAndClaimedCasesAndNamesTheOldestOpenOne() {
+		// other tests' cases are in the queue too: read before, act, read after
+		JsonNode before = moderator("mod-r15").get("/api/moderation/queue").json();
+		UUID reviewId = moderated("author-r15", "Spin the casino wheel tonight.", "HELD");
+		UUID caseId = openCase(reviewId);
+		// older than any other test's case, so it is the oldest open one
+		jdbc.sql("update moderation_case set opened_at = opened_at - interval '3650 days' where case_id = ?")
+			.param(caseId).update();
+		Instant openedAt = jdbc.sql("select opened_at from moderation_case where case_id = ?").param(caseId)
+			.query(java.sql.Timestamp.class).single().toInstant();
+
+		Http.Response read = moderator("mod-r15").get("/api/moderation/queue");
+		assertThat(read.status()).as(read.toString()).isEqualTo(200);
+		JsonNode open = read.json();
+		assertThat(open.get("open").asLong()).isEqualTo(before.get("open").asLong() + 1);
+		assertThat(open.get("claimed").asLong()).isEqualTo(before.get("claimed").asLong());
+		assertThat(open.get("oldestOpenCaseId").asString()).isEqualTo(caseId.toString());
+		assertThat(Instant.parse(open.get("oldestOpenSince").asString())).isEqualTo(openedAt);
+		assertThat(Instant.parse(open.get("asOf").asString())).isAfter(openedAt.plus(Duration.ofDays(3649)));
+		assertThat(as("author-r15", "USER").get("/api/moderation/queue").status()).isEqualTo(403);
+
+		// claimed, it no longer waits: it counts as claimed and another case is the oldest open one
+		assertThat(moderator("mod-r15").post("/api/moderation/cases/" + caseId + "/claim", "").status())
+			.isEqualTo(200);
+		JsonNode claimed = moderator("mod-r15").get("/api/moderation/queue").json();
+		assertThat(claimed.get("open").asLong()).isEqualTo(before.get("open").asLong());
+		assertThat(claimed.get("claimed").asLong()).isEqualTo(before.get("claimed").asLong() + 1);
+		assertThat(claimed.get("oldestOpenCaseId").asString("none")).isNotEqualTo(caseId.toString());
+
+		// a claim past its expiry is open again, as the queue lists it
+		jdbc.sql("update moderation_case set claim_expires_at = now() - interval '1 second' where case_id = ?")
+			.param(caseId).update();
+		JsonNode expired = moderator("mod-r15").get("/api/moderation/queue").json();
+		assertThat(expired.get("open").asLong()).isEqualTo(before.get("open").asLong() + 1);
+		assertThat(expired.get("claimed").asLong()).isEqualTo(before.get("claimed").asLong());
+		assertThat(expired.get("oldestOpenCaseId").asString()).isEqualTo(caseId.toString());
+
+		// decided, it leaves the queue (and, ten years old, no longer tops other tests' queues)
+		assertThat(moderator("mod-r15").post("/api/moderation/cases/" + caseId + "/decision",
+				"{\"action\":\"REMOVE\",\"reason\":\"gambling ad\"}").status()).isEqualTo(200);
+		JsonNode after = moderator("mod-r15").get("/api/moderation/queue").json();
+		assertThat(after.get("open").asLong()).isEqualTo(before.get("open").asLong());
+		assertThat(after.get("claimed").asLong()).isEqualTo(before.get("claimed").asLong());
+		assertThat(after.get("oldestOpenCaseId").asString("none")).isNotEqualTo(caseId.toString());
+	}
+
+	@Test
 	void aDeletedReviewClosesItsCaseAndReports() {
 		UUID reviewId = moderated("author-r8", "Click here for more.", "HELD");
 		UUID caseId = openCase(reviewId);

@@ -1,5 +1,6 @@
 package dev.reviewflow.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,9 @@ public class Formats {
 		.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
 	/** 6.4 (one decimal), or "–". */
 	public String average(@Nullable Double value) {
 		return value == null ? "–" : String.format(Locale.ENGLISH, "%.1f", value);
@@ -48,6 +52,30 @@ public class Formats {
 
 	public String dateTime(@Nullable Instant instant) {
 		return instant == null ? "" : DATE_TIME.format(instant);
+	}
+
+	/** 14:03:12 UTC. */
+	public String time(@Nullable Instant instant) {
+		return instant == null ? "" : TIME.format(instant);
+	}
+
+	/** How long something has waited, to the minute ("3 days 4 h", "2 h 5 min", "12 min", "40 s"). */
+	public String waited(Instant since, Instant asOf) {
+		Duration waited = Duration.between(since, asOf);
+		if (waited.isNegative()) {
+			waited = Duration.ZERO;
+		}
+		long days = waited.toDays();
+		if (days > 0) {
+			return days + (days == 1 ? " day " : " days ") + waited.toHoursPart() + " h";
+		}
+		if (waited.toHours() > 0) {
+			return waited.toHours() + " h " + waited.toMinutesPart() + " min";
+		}
+		if (waited.toMinutes() > 0) {
+			return waited.toMinutes() + " min";
+		}
+		return waited.toSeconds() + " s";
 	}
 
 	/** What a review's status means for its author. */

@@ -58,6 +58,21 @@ public class CaseQueue {
 		return jdbc.sql("select count(*) " + FILTER).params(filter(status, kind, reason)).query(Long.class).single();
 	}
 
+	/** The queue's depth: open and claimed cases, and the oldest open one, in one reading. */
+	public QueueDepth depth() {
+		return jdbc.sql("""
+				with unresolved as (
+				  select case_id, opened_at, %s as status from moderation_case where state <> 'RESOLVED'),
+				oldest as (
+				  select case_id, opened_at from unresolved where status = 'OPEN' order by opened_at, case_id limit 1)
+				select (select count(*) from unresolved where status = 'OPEN'),
+				  (select count(*) from unresolved where status = 'CLAIMED'),
+				  (select opened_at from oldest), (select case_id from oldest), now()""".formatted(STATUS))
+			.query((rs, n) -> new QueueDepth(rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)),
+					rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant()))
+			.single();
+	}
+
 	public Optional<CaseView> find(UUID caseId) {
 		return jdbc.sql("select " + COLUMNS + " " + FROM + " where case_id = ?")
 			.param(caseId)

@@ -26,7 +26,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import dev.reviewflow.web.PageSliceTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -51,8 +51,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code /me} and the appeal, rendered against stubbed services: what a person reads and may do. */
-@WebMvcTest(controllers = { MePage.class, AppealAction.class })
-@Import({ Formats.class, Standings.class })
+@PageSliceTest({ MePage.class, AppealAction.class })
+@Import(Standings.class)
 class MePageTest {
 
 	static final String AUTH = "Bearer token-of-alice";

@@ -23,6 +23,7 @@ import dev.reviewflow.moderation.cases.CaseView;
 import dev.reviewflow.moderation.cases.Claims;
 import dev.reviewflow.moderation.cases.NoClaimHeld;
 import dev.reviewflow.moderation.cases.OwnReviewCase;
+import dev.reviewflow.moderation.cases.QueueDepth;
 import dev.reviewflow.moderation.cases.Standing;
 import dev.reviewflow.moderation.policy.ModerationProperties;
 import dev.reviewflow.moderation.review.KnownReview;
@@ -52,7 +53,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * The case feature's HTTP shape in a web slice: the queue, claims, decisions, appeals and the author's standing, each
  * domain exception as the problem document clients know, with the feature's services replaced.
  */
-@WebMvcTest(controllers = { CaseController.class, AppealController.class, ReviewStandingController.class },
+@WebMvcTest(controllers = { CaseController.class, AppealController.class, ReviewStandingController.class,
+		QueueController.class },
 		properties = DevelopmentTokens.SERVICE_PROPERTY)
 @EnableConfigurationProperties(ModerationProperties.class)
 class CaseWebTests {
@@ -218,6 +220,40 @@ class CaseWebTests {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.isProblem()).isTrue();
+		verifyNoInteractions(queue);
+	}
+
+	@Test
+	void theQueuesDepthNamesTheOldestOpenCaseForModerators() {
+		given(queue.depth()).willReturn(new QueueDepth(7, 2, NOW.minusSeconds(3 * 3600), caseId, NOW));
+
+		Http.Response depth = moderator.get("/api/moderation/queue");
+
+		assertThat(depth.status()).as(depth.toString()).isEqualTo(200);
+		assertThat(depth.json().get("open").asLong()).isEqualTo(7);
+		assertThat(depth.json().get("claimed").asLong()).isEqualTo(2);
+		assertThat(depth.json().get("oldestOpenSince").asString()).isEqualTo("2026-11-20T07:00:00Z");
+		assertThat(depth.json().get("oldestOpenCaseId").asString()).isEqualTo(caseId.toString());
+		assertThat(depth.json().get("asOf").asString()).isEqualTo(NOW.toString());
+		assertThat(as("admin-b", "ADMIN").get("/api/moderation/queue").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anEmptyQueueHasNoOldestCase() {
+		given(queue.depth()).willReturn(new QueueDepth(0, 0, null, null, NOW));
+
+		JsonNode depth = moderator.get("/api/moderation/queue").json();
+
+		assertThat(depth.get("open").asLong()).isZero();
+		assertThat(depth.get("oldestOpenSince").isNull()).isTrue();
+		assertThat(depth.get("oldestOpenCaseId").isNull()).isTrue();
+	}
+
+	@Test
+	void theQueuesDepthIsForModeratorsOnly() {
+		assertProblem(as("alice", "USER").get("/api/moderation/queue"), 403, "Forbidden",
+				"Your roles do not allow this action.");
+		assertThat(Http.over(mvc).get("/api/moderation/queue").status()).isEqualTo(401);
 		verifyNoInteractions(queue);
 	}
 
