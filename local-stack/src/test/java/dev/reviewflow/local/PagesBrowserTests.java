@@ -134,6 +134,105 @@ class PagesBrowserTests {
 		}
 	}
 
+	/** The dashboard's plot gains points as ratings arrive, without a reload, and the title's row follows. */
+	@Test
+	void theDashboardPlotMovesWhenRatingsArrive() throws Exception {
+		// sorts first among the titles, so it is on the dashboard's first page and chosen for the plot
+		String title = "0-pages-plot-2024";
+		createTitle(title, "Plotted");
+		try (Chromium viewer = Chromium.start()) {
+			viewer.driver().get(pages + "/dashboard");
+			WebElement plot = await().atMost(WAIT).ignoreExceptions()
+				.until(() -> viewer.driver().findElement(By.id("dashboard-plot")),
+						element -> title.equals(element.getDomAttribute("data-title-id"))
+								&& points(element) >= 1);
+			viewer.script("window.sameDocument = true");
+			int before = points(plot);
+			for (int rating : new int[] { 8, 5 }) {
+				assertThat(intake.as(RunningStack.TOKENS.mint("plot-rater-" + rating, "USER"))
+					.put("/api/titles/" + title + "/rating", "{\"rating\":" + rating + "}").status()).isEqualTo(202);
+			}
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(viewer.driver()
+				.findElement(By.cssSelector("#title-row-" + title + " td[data-figure=average]")).getText())
+				.isEqualTo("6.5"));
+			await().atMost(WAIT).untilAsserted(() -> assertThat(points(viewer.driver()
+				.findElement(By.id("dashboard-plot")))).isGreaterThan(before));
+			assertThat(viewer.driver().findElement(By.id("dashboard-plot-caption")).getText()).contains("6.5");
+			assertThat(viewer.script("return window.sameDocument")).as("no reload").isEqualTo(true);
+			viewer.screenshot(SCREENSHOTS.resolve("dashboard-plot-moved.png"));
+		}
+	}
+
+	/**
+	 * Every page, as the people it is for see it, at desktop and at phone width: loaded without a Content-Security-Policy
+	 * violation, nothing wider than a phone's screen, a screenshot of each under target/screenshots/pages.
+	 */
+	@Test
+	void everyPageReadsAtDesktopAndAtPhoneWidth() throws Exception {
+		String title = "pages-tour-2024";
+		createTitle(title, "The Tour");
+		Http author = intake.as(RunningStack.TOKENS.mint("tour-author", "USER"));
+		assertThat(author.post("/api/titles/" + title + "/reviews", """
+				{"rating":7,"headline":"Worth the walk","body":"A long review, with a spoiler at the end.",
+				 "containsSpoilers":true}""").status()).isEqualTo(202);
+		String reviewId = await().atMost(WAIT).ignoreExceptions().until(() -> ownReviewId("tour-author", title),
+				id -> intake.get("/api/reviews/" + id).status() == 200);
+		for (String reporter : List.of("tour-reporter-1", "tour-reporter-2", "tour-reporter-3")) {
+			assertThat(moderation.as(RunningStack.TOKENS.mint(reporter, "USER"))
+				.post("/api/reviews/" + reviewId + "/reports", "{\"reason\":\"SPOILER\",\"note\":\"the end\"}")
+				.status()).isEqualTo(202);
+		}
+		Http moderator = moderation.as(RunningStack.TOKENS.mint("tour-moderator", "MODERATOR"));
+		String caseId = await().atMost(WAIT).until(() -> moderator.get("/api/moderation/cases?status=OPEN&size=100")
+			.json().get("items").valueStream()
+			.filter(item -> item.get("reviewId").asString().equals(reviewId))
+			.map(item -> item.get("caseId").asString())
+			.findFirst()
+			.orElse(null), java.util.Objects::nonNull);
+
+		String user = RunningStack.TOKENS.mint("tour-author", "USER");
+		String mod = RunningStack.TOKENS.mint("tour-moderator", "MODERATOR");
+		String admin = RunningStack.TOKENS.mint("tour-admin", "ADMIN");
+		record Visit(String name, String path, String token) {
+		}
+		List<Visit> visits = List.of(new Visit("landing", "/", ""), new Visit("login", "/login", ""),
+				new Visit("titles", "/titles", ""), new Visit("title", "/titles/" + title, user),
+				new Visit("me", "/me", user), new Visit("moderation-queue", "/moderation", mod),
+				new Visit("moderation-case", "/moderation/cases/" + caseId, mod),
+				new Visit("moderation-audit", "/moderation/audit?reviewId=" + reviewId, mod),
+				new Visit("moderation-policy", "/moderation/policy", admin), new Visit("dashboard", "/dashboard", mod));
+		try (Chromium chromium = Chromium.start()) {
+			for (Visit visit : visits) {
+				chromium.driver().get(pages + "/login");
+				chromium.script(visit.token().isEmpty() ? "localStorage.removeItem('reviewflow.token')"
+						: "localStorage.setItem('reviewflow.token', arguments[0])", visit.token());
+				for (int width : new int[] { 1280, 390 }) {
+					chromium.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+					chromium.console();
+					chromium.driver().get(pages + visit.path());
+					await().atMost(WAIT).until(() -> Boolean.TRUE.equals(chromium.script(
+							"return !document.getElementById('main').hasAttribute('aria-busy')"
+									+ " && document.querySelectorAll('main .loading').length === 0")));
+					assertThat(chromium.driver().findElement(By.id("main")).getText()).as(visit.name())
+						.doesNotContain("That did not work");
+					assertThat(chromium.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+						.as(visit.name() + " fits " + width + " px").isEqualTo(true);
+					long height = ((Number) chromium.script("return document.documentElement.scrollHeight")).longValue();
+					chromium.driver().manage().window().setSize(
+							new org.openqa.selenium.Dimension(width, (int) Math.min(height + 120, 6000)));
+					chromium.screenshot(SCREENSHOTS.resolve(visit.name() + "-" + width + ".png"));
+					assertThat(chromium.console()).as(visit.name())
+						.noneMatch(message -> message.contains("Content Security Policy"));
+				}
+			}
+		}
+	}
+
+	static int points(WebElement plot) {
+		String points = plot.getDomAttribute("data-points");
+		return points == null ? 0 : Integer.parseInt(points);
+	}
+
 	/** Signs in through the sign-in form, as a person does, and lands on {@code next}. */
 	static void signInOnThePage(Chromium chromium, String user, String next) {
 		chromium.driver().get(pages + "/login?next=" + next);

@@ -85,8 +85,8 @@ public class Formats {
 			case PUBLISHED -> "Published: everyone can read it.";
 			case HELD -> "Held for a moderator to look at before it is published.";
 			case HIDDEN -> "Hidden while a moderator looks at reports about it.";
-			case REMOVED -> "Removed by a moderator. My reviews shows why, and how to appeal.";
-			case REJECTED -> "Rejected by the automatic screening. My reviews shows why.";
+			case REMOVED -> "Removed by a moderator.";
+			case REJECTED -> "Rejected by the automatic screening.";
 			case DELETED -> "Deleted.";
 		};
 	}

@@ -156,7 +156,7 @@ class MePageTest {
 		assertThat(item.getElementById("status-" + removed).text()).isEqualTo("REMOVED");
 		assertThat(item.getElementById("status-" + removed).classNames()).contains("status", "REMOVED");
 		assertThat(item.getElementById("status-words-" + removed).text())
-			.isEqualTo("Removed by a moderator. My reviews shows why, and how to appeal.");
+			.isEqualTo("Removed by a moderator.");
 		assertThat(item.getElementById("reason-" + removed).text()).isEqualTo("reported case REMOVE: advertising");
 		assertThat(item.getElementById("decision-" + removed).text()).contains("Decided by a moderator")
 			.contains("2 Dec 2026, 09:30 UTC");
