@@ -100,14 +100,14 @@ public class Formats {
 		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
-	/** How long ago, in the largest whole unit: "just now", "5 minutes", "3 hours", "2 days". */
+	/** How long since, in the largest whole unit: "less than a minute", "5 minutes", "3 hours", "2 days". */
 	public String age(@Nullable Instant since) {
 		if (since == null) {
 			return "";
 		}
 		Duration age = Duration.between(since, Instant.now());
 		if (age.toMinutes() < 1) {
-			return "just now";
+			return "less than a minute";
 		}
 		if (age.toHours() < 1) {
 			return plural(age.toMinutes(), "minute");

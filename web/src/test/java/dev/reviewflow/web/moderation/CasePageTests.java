@@ -130,7 +130,9 @@ class CasePageTests {
 					"1 Dec 2026, 08:00 UTC 2 HIDDEN screening reports reached the threshold v1");
 		assertThat(page.text("#earlier-reviews tr.earlier-row")).contains("REMOVED", "29 Nov 2026, 09:00 UTC",
 				"REMOVED (mod-3, 28 Nov 2026, 09:00 UTC): spam");
-		// where to go from here, and what to do
+		// where to go from here, and what to do (one action panel)
+		assertThat(page.page().select("#case-actions")).hasSize(1);
+		assertThat(page.page().select("#case-status")).hasSize(1);
 		assertThat(page.page().select("#audit-link").attr("href"))
 			.isEqualTo("/moderation/audit?reviewId=" + REVIEW_ID);
 		assertThat(page.page().select("#claim-case").attr("hx-post"))
@@ -173,6 +175,9 @@ class CasePageTests {
 		assertThat(panel.page().select("#release-case").attr("hx-delete"))
 			.isEqualTo("/moderation/cases/" + CASE_ID + "/claim");
 		assertThat(panel.page().select("#claim-case")).isEmpty();
+		// the status at the top of the page changes with it (htmx swaps it out of band)
+		assertThat(panel.page().select("#case-status").attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(panel.text("#case-status")).isEqualTo("CLAIMED");
 	}
 
 	@Test
