@@ -1,5 +1,7 @@
 package dev.reviewflow.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -113,5 +115,37 @@ public class Formats {
 		}
 		return count(helpful) + " of " + count(total) + " people"
 				+ " found this review helpful";
+	}
+
+	/** A priority or weight with one decimal: 3.4. */
+	public String decimal(double value) {
+		return String.format(Locale.ENGLISH, "%.1f", value);
+	}
+
+	/** A reporter's weight, as exact as it matters: 1, 0.25, 1.33. */
+	public String weight(double value) {
+		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+	}
+
+	/** How long since, in the largest whole unit: "less than a minute", "5 minutes", "3 hours", "2 days". */
+	public String age(@Nullable Instant since) {
+		if (since == null) {
+			return "";
+		}
+		Duration age = Duration.between(since, Instant.now());
+		if (age.toMinutes() < 1) {
+			return "less than a minute";
+		}
+		if (age.toHours() < 1) {
+			return plural(age.toMinutes(), "minute");
+		}
+		if (age.toDays() < 1) {
+			return plural(age.toHours(), "hour");
+		}
+		return plural(age.toDays(), "day");
+	}
+
+	private static String plural(long count, String unit) {
+		return count + " " + unit + (count == 1 ? "" : "s");
 	}
 }

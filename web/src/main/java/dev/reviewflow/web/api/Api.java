@@ -72,6 +72,19 @@ public final class Api {
 		});
 	}
 
+	/** A write with request headers of its own ({@code If-Match}, …); the answer's body, if any, as JSON. */
+	public @Nullable JsonNode sendWith(HttpHeaders headers, HttpMethod method, @Nullable String authorization,
+			@Nullable Object body, String uri, Object... variables) {
+		return call(() -> {
+			RestClient.RequestBodySpec request = request(method, authorization, uri, variables)
+				.headers(all -> all.addAll(headers));
+			if (body != null) {
+				request.contentType(MediaType.APPLICATION_JSON).body(body);
+			}
+			return request.retrieve().body(JsonNode.class);
+		});
+	}
+
 	private RestClient.RequestBodySpec request(HttpMethod method, @Nullable String authorization, String uri,
 			Object... variables) {
 		RestClient.RequestBodySpec request = client.method(method)

@@ -44,11 +44,13 @@ public final class ApiRefusal extends RuntimeException {
 		return status;
 	}
 
-	/** What went wrong, in the service's words, with a hint for the statuses a person can act on. */
+	/**
+	 * What went wrong, in the service's words, with a hint where a person can act on the status alone (a 403 is the
+	 * service's words only: it may be the role, or a rule such as deciding on one's own review).
+	 */
 	public String detail() {
 		return switch (status) {
 			case 401 -> "Your sign-in is missing or has expired: sign in again. (" + detail + ")";
-			case 403 -> "You may not do that with the roles you signed in with. (" + detail + ")";
 			case 429 -> detail + (retryAfter == null ? "" : " Try again in " + retryAfter + " s.");
 			default -> detail;
 		};

@@ -1,0 +1,24 @@
+package dev.reviewflow.web.moderation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.reviewflow.web.PageSliceTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * A web slice of one console page: its controller in the pages' slice ({@link PageSliceTest}: the page security,
+ * the figures, refusals nobody caught) and the title names; the services are the test's ({@code @MockitoBean Apis}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@PageSliceTest
+@Import(TitleNames.class)
+@interface ConsoleSlice {
+
+	@AliasFor(annotation = PageSliceTest.class, attribute = "value")
+	Class<?>[] value();
+}
