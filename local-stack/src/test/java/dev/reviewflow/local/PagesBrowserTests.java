@@ -134,6 +134,91 @@ class PagesBrowserTests {
 		}
 	}
 
+	/**
+	 * Reported off the page, a review is claimed and removed by a moderator in the console; its author reads why on
+	 * /me and appeals; a moderator keeps it on appeal, and it is back on the title page.
+	 */
+	@Test
+	void aModeratorRemovesAReviewItsAuthorAppealsAndTheModeratorKeepsIt() throws Exception {
+		String title = "pages-appeal-2024";
+		createTitle(title, "Second Look");
+		assertThat(intake.as(RunningStack.TOKENS.mint("appeal-author", "USER")).post("/api/titles/" + title
+				+ "/reviews", """
+				{"rating":6,"headline":"It turns in the last act","body":"And I say how, plainly."}""").status())
+			.isEqualTo(202);
+		String reviewId = await().atMost(WAIT).ignoreExceptions().until(() -> ownReviewId("appeal-author", title),
+				id -> intake.get("/api/reviews/" + id).status() == 200);
+		for (String reporter : List.of("appeal-reporter-1", "appeal-reporter-2", "appeal-reporter-3")) {
+			assertThat(moderation.as(RunningStack.TOKENS.mint(reporter, "USER"))
+				.post("/api/reviews/" + reviewId + "/reports", "{\"reason\":\"SPOILER\"}").status()).isEqualTo(202);
+		}
+		try (Chromium moderator = Chromium.start(); Chromium author = Chromium.start()) {
+			signedIn(moderator, "console-moderator", "MODERATOR");
+			decide(moderator, reviewId, "REPORTED", "decision-remove", "Gives the twist away without a warning.");
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(
+					moderator.driver().findElement(By.id("case-outcome")).getText()).startsWith("Removed"));
+			moderator.screenshot(SCREENSHOTS.resolve("moderation-case-removed.png"));
+
+			signedIn(author, "appeal-author", "USER");
+			author.driver().get(pages + "/me");
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+				author.driver().navigate().refresh();
+				await().atMost(Duration.ofSeconds(10)).until(() -> !author.driver()
+					.findElements(By.id("status-" + reviewId)).isEmpty());
+				assertThat(author.driver().findElement(By.id("status-" + reviewId)).getText()).isEqualTo("REMOVED");
+				assertThat(author.driver().findElement(By.id("reason-" + reviewId)).getText())
+					.contains("Gives the twist away without a warning.");
+			});
+			author.driver().findElement(By.id("appeal-open-" + reviewId)).click();
+			author.driver().findElement(By.id("appeal-statement-" + reviewId))
+				.sendKeys("The twist is in the last line, after a spoiler warning.");
+			author.driver().findElement(By.id("appeal-send-" + reviewId)).click();
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(
+					author.driver().findElement(By.id("appeal-status-" + reviewId)).getText()).contains("waiting"));
+			author.screenshot(SCREENSHOTS.resolve("me-appealed.png"));
+
+			decide(moderator, reviewId, "APPEAL", "decision-keep", "The warning is there; it stays.");
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(
+					moderator.driver().findElement(By.id("case-outcome")).getText()).contains("published again"));
+
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+				author.driver().get(pages + "/titles/" + title);
+				await().atMost(Duration.ofSeconds(10)).until(() -> !author.driver()
+					.findElements(By.id("reviews-heading")).isEmpty());
+				assertThat(author.driver().findElement(By.id("headline-" + reviewId)).getText())
+					.isEqualTo("It turns in the last act");
+			});
+		}
+	}
+
+	/**
+	 * In the console: the queue of the kind, filtered as a moderator filters it, the review's case opened from it,
+	 * claimed, and decided with the chosen action and reason.
+	 */
+	static void decide(Chromium moderator, String reviewId, String kind, String action, String reason) {
+		String caseId = await().atMost(WAIT).until(() -> moderation
+			.as(RunningStack.TOKENS.mint("console-moderator", "MODERATOR"))
+			.get("/api/moderation/cases?status=OPEN&kind=" + kind + "&size=100").json().get("items").valueStream()
+			.filter(item -> item.get("reviewId").asString().equals(reviewId))
+			.map(item -> item.get("caseId").asString())
+			.findFirst()
+			.orElse(null), java.util.Objects::nonNull);
+		moderator.driver().get(pages + "/moderation");
+		new Select(await().atMost(WAIT).ignoreExceptions()
+			.until(() -> moderator.driver().findElement(By.id("filter-kind")), element -> true)).selectByValue(kind);
+		new Select(moderator.driver().findElement(By.id("filter-status"))).selectByValue("OPEN");
+		moderator.driver().findElement(By.id("apply-filters")).click();
+		await().atMost(WAIT).ignoreExceptions().until(() -> moderator.driver()
+			.findElement(By.cssSelector("#case-" + caseId + " a.case-link")), element -> true).click();
+		await().atMost(WAIT).ignoreExceptions().until(() -> moderator.driver().findElement(By.id("claim-case")),
+				element -> true).click();
+		await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(
+				moderator.driver().findElement(By.id("case-status")).getText()).isEqualTo("CLAIMED"));
+		moderator.driver().findElement(By.id(action)).click();
+		moderator.driver().findElement(By.id("decision-reason")).sendKeys(reason);
+		moderator.driver().findElement(By.id("decide-case")).click();
+	}
+
 	/** The dashboard's plot gains points as ratings arrive, without a reload, and the title's row follows. */
 	@Test
 	void theDashboardPlotMovesWhenRatingsArrive() throws Exception {
