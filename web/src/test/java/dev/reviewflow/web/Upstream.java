@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,14 +16,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The three services as the pages' tests see them: one HTTP server on this machine that answers each
- * {@code METHOD path?query} with the answer stubbed for it (404 problem+json otherwise) and records every request with
- * its {@code Authorization} header and body. The pages talk to it over real HTTP, as they talk to the services.
+ * {@code METHOD path?query} with the answer stubbed for it (404 problem+json otherwise) and records every request, in
+ * the order they arrived, with its {@code Authorization} header, its other headers and its body. The pages talk to it
+ * over real HTTP, as they talk to the services.
  */
 public final class Upstream {
 
-	public record Request(String method, String target, @Nullable String authorization, String body) {
+	/**
+	 * One request as it arrived.
+	 * @param headers every header, by name in any case
+	 */
+	public record Request(String method, String target, @Nullable String authorization, String body,
+			Map<String, List<String>> headers) {
+
+		public Request {
+			Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+			headers = java.util.Collections.unmodifiableMap(copy);
+		}
+
+		/** The header's first value, or null when it was not sent. */
+		public @Nullable String header(String name) {
+			List<String> values = headers.get(name);
+			return values == null || values.isEmpty() ? null : values.getFirst();
+		}
 	}
 
+	/** An answer; a negative status hangs up without answering. */
 	record Answer(int status, String contentType, String body) {
 	}
 
@@ -75,6 +95,14 @@ public final class Upstream {
 		return answer(method, target, status, "application/problem+json", problemJson);
 	}
 
+	/**
+	 * Closes the connection on {@code method target} without answering, as a service that went away does: the page's
+	 * client sees no answer at all (a client may try an idempotent request once more on a fresh connection).
+	 */
+	public Upstream hangUp(String method, String target) {
+		return answer(method, target, -1, "", "");
+	}
+
 	public Upstream answer(String method, String target, int status, String contentType, String body) {
 		answers.put(method + " " + target, new Answer(status, contentType, body));
 		return this;
@@ -89,9 +117,14 @@ public final class Upstream {
 				+ (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		requests.add(new Request(exchange.getRequestMethod(), target,
-				exchange.getRequestHeaders().getFirst("Authorization"), body));
+				exchange.getRequestHeaders().getFirst("Authorization"), body, exchange.getRequestHeaders()));
 		Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + target, new Answer(404,
 				"application/problem+json", "{\"status\":404,\"detail\":\"Nothing stubbed for " + target + ".\"}"));
+		if (answer.status() < 0) {
+			// before any response header is sent, closing the exchange closes the connection
+			exchange.close();
+			return;
+		}
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
 		exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
