@@ -20,11 +20,15 @@ class TitlePageTests extends PageSliceTests {
 	static final String TITLE_JSON = """
 			{"titleId":"the-wire-2002","name":"The Wire & <Co>","year":2002,"kind":"SERIES"}""";
 
+	/**
+	 * A score whose figures are all unlike the templates' placeholders and unlike one another (the user rating counts
+	 * more ratings than the audience score does), so a figure left out or swapped shows.
+	 */
 	static final String SCORE_JSON = """
-			{"titleId":"the-wire-2002","userRating":{"average":6.4444,"count":5892,"weighted":6.25,
-			 "histogram":[1,2,3,4,5,6,7,8,9,5847]},"audienceScore":{"percent":72,"count":5892},
-			 "criticScore":{"percent":87,"fresh":13,"rotten":2,"count":15,
-			 "topCritics":{"percent":null,"fresh":1,"rotten":0,"count":1}},
+			{"titleId":"the-wire-2002","userRating":{"average":8.2666,"count":3418,"weighted":8.04,
+			 "histogram":[1,2,3,4,5,6,7,8,9,3373]},"audienceScore":{"percent":64,"count":3107},
+			 "criticScore":{"percent":81,"fresh":17,"rotten":4,"count":21,
+			 "topCritics":{"percent":75,"fresh":3,"rotten":1,"count":4}},
 			 "reviewCounts":{"user":1,"critic":0},"updatedAt":"2026-12-01T10:00:00Z","version":7}""";
 
 	static String reviews(String items, int total) {
@@ -34,7 +38,7 @@ class TitlePageTests extends PageSliceTests {
 	static final String REVIEW_JSON = """
 			{"reviewId":"%s","titleId":"the-wire-2002","authorId":"alice","type":"USER","revision":1,"rating":9,
 			 "verdict":null,"publication":null,"topCritic":false,"headline":"<b>All</b> the pieces",
-			 "body":"Omar comes back.","containsSpoilers":true,"status":"PUBLISHED","helpfulVotes":46,"totalVotes":57,
+			 "body":"Omar comes back.","containsSpoilers":true,"status":"PUBLISHED","helpfulVotes":318,"totalVotes":402,
 			 "createdAt":"2026-11-30T12:00:00Z","editedAt":null}""".formatted(REVIEW);
 
 	void titleWithOneReview() {
@@ -64,12 +68,13 @@ class TitlePageTests extends PageSliceTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<title>The Wire &amp; &lt;Co&gt; (2002) — reviewflow</title>", "TV series",
-				"<span>6.4</span><small>/10</small>", "<span data-figure=\"count\">5,892</span> ratings",
-				"Weighted rating: <strong data-figure=\"weighted\">6.3</strong>",
-				"data-figure=\"tomatometer\">87%", "<span>13</span> fresh", "<span>2</span> rotten",
-				"data-figure=\"top-critics\">–", "data-figure=\"audience\">72%",
+				"<span>8.3</span><small>/10</small>", "<span data-figure=\"count\">3,418</span> ratings",
+				"Weighted rating: <strong data-figure=\"weighted\">8.0</strong>",
+				"data-figure=\"tomatometer\">81%", "<span>17</span> fresh", "<span>4</span> rotten",
+				"data-figure=\"top-critics\">75%", "<span class=\"muted\">(4 reviews)</span>",
+				"data-figure=\"audience\">64%", "<span>3,107</span> ratings",
 				"No critic reviews yet.", "&lt;b&gt;All&lt;/b&gt; the pieces",
-				"46 of 57 people found this review helpful",
+				"318 of 402 people found this review helpful",
 				"data-live=\"/live/scores?titleId=the-wire-2002&amp;reviewId=" + REVIEW + "\"")
 			.doesNotContain("<b>All</b>");
 		// a spoiler hides the body until the reader opens it
