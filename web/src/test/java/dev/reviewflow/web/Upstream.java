@@ -42,8 +42,8 @@ public final class Upstream {
 		}
 	}
 
-	/** An answer; a negative status hangs up without answering. */
-	record Answer(int status, String contentType, String body) {
+	/** An answer with headers of its own ({@code Retry-After}, …); a negative status hangs up without answering. */
+	record Answer(int status, String contentType, String body, Map<String, String> headers) {
 	}
 
 	private static final Upstream SHARED = start();
@@ -90,9 +90,10 @@ public final class Upstream {
 		return answer(method, target, 200, "application/json", json);
 	}
 
-	/** Answers {@code method target} with a problem document. */
-	public Upstream problem(String method, String target, int status, String problemJson) {
-		return answer(method, target, status, "application/problem+json", problemJson);
+	/** Answers {@code method target} with a problem document, and headers given as name, value, name, value… */
+	public Upstream problem(String method, String target, int status, String problemJson,
+			String... headerNamesAndValues) {
+		return answer(method, target, status, "application/problem+json", problemJson, headerNamesAndValues);
 	}
 
 	/**
@@ -103,8 +104,13 @@ public final class Upstream {
 		return answer(method, target, -1, "", "");
 	}
 
-	public Upstream answer(String method, String target, int status, String contentType, String body) {
-		answers.put(method + " " + target, new Answer(status, contentType, body));
+	public Upstream answer(String method, String target, int status, String contentType, String body,
+			String... headerNamesAndValues) {
+		Map<String, String> headers = new java.util.LinkedHashMap<>();
+		for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+			headers.put(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+		}
+		answers.put(method + " " + target, new Answer(status, contentType, body, Map.copyOf(headers)));
 		return this;
 	}
 
@@ -119,7 +125,8 @@ public final class Upstream {
 		requests.add(new Request(exchange.getRequestMethod(), target,
 				exchange.getRequestHeaders().getFirst("Authorization"), body, exchange.getRequestHeaders()));
 		Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + target, new Answer(404,
-				"application/problem+json", "{\"status\":404,\"detail\":\"Nothing stubbed for " + target + ".\"}"));
+				"application/problem+json", "{\"status\":404,\"detail\":\"Nothing stubbed for " + target + ".\"}",
+				Map.of()));
 		if (answer.status() < 0) {
 			// before any response header is sent, closing the exchange closes the connection
 			exchange.close();
@@ -127,6 +134,7 @@ public final class Upstream {
 		}
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+		answer.headers().forEach(exchange.getResponseHeaders()::add);
 		exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
 		try (var out = exchange.getResponseBody()) {
 			out.write(bytes);

@@ -1,107 +1,73 @@
 package dev.reviewflow.web.me;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ReportReason;
 import dev.reviewflow.events.ReviewStatus;
-import dev.reviewflow.events.ReviewType;
-import dev.reviewflow.web.Formats;
-import dev.reviewflow.web.api.Api;
+import dev.reviewflow.web.PageSliceTest;
+import dev.reviewflow.web.PageSliceTests;
+import dev.reviewflow.web.Upstream;
 import dev.reviewflow.web.api.Page;
-import dev.reviewflow.web.api.Services.Apis;
-import dev.reviewflow.web.api.TestRefusals;
-import dev.reviewflow.web.me.Standing.Appeal;
-import dev.reviewflow.web.me.Standing.AppealStatus;
-import dev.reviewflow.web.me.Standing.CaseAction;
 import dev.reviewflow.web.me.Standing.Decision;
-import dev.reviewflow.web.titles.Review;
-import dev.reviewflow.web.titles.Title;
+import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import dev.reviewflow.web.PageSliceTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.willThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** {@code /me} and the appeal, rendered against stubbed services: what a person reads and may do. */
+/**
+ * {@code /me} and the appeal, rendered against the services as {@link Upstream} stands in for them over HTTP: what a
+ * person reads and may do, and what the page sends on their behalf.
+ */
 @PageSliceTest({ MePage.class, AppealAction.class })
 @Import(Standings.class)
-class MePageTest {
+class MePageTest extends PageSliceTests {
 
-	static final String AUTH = "Bearer token-of-alice";
+	static final String TOKEN = token("alice", "USER");
 
-	static final String TITLE = "wont-back-down-2012";
+	static final String AUTH = "Bearer " + TOKEN;
 
-	static final String REVIEWS_URI = "/api/me/reviews?page={page}&size={size}";
+	static final String TITLE = "dont-look-up-2021";
 
-	static final String REPORTS_URI = "/api/me/reports?page={page}&size={size}";
+	static final String WRITTEN = "2026-11-27T08:15:00Z";
 
-	static final String STANDING_URI = "/api/reviews/{reviewId}/moderation";
+	static final String DECIDED = "2026-12-02T09:30:00Z";
 
-	static final String APPEAL_URI = "/api/reviews/{reviewId}/appeal";
+	static final String DEADLINE = "2026-12-22T09:30:00Z";
 
-	static final Instant WRITTEN = Instant.parse("2026-12-01T10:00:00Z");
-
-	static final Instant DECIDED = Instant.parse("2026-12-02T09:30:00Z");
-
-	static final Instant DEADLINE = Instant.parse("2026-12-22T09:30:00Z");
-
-	@Autowired
-	MockMvc mvc;
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
 	JsonMapper json;
 
-	@MockitoBean
-	Apis apis;
-
-	final Api reviewIntake = mock(Api.class);
-
-	final Api moderation = mock(Api.class);
-
 	@BeforeEach
 	void services() {
-		given(apis.reviewIntake()).willReturn(reviewIntake);
-		given(apis.moderation()).willReturn(moderation);
-		given(reviewIntake.get(null, Title.class, "/api/titles/{titleId}", TITLE))
-			.willReturn(new Title(TITLE, "Won't Back Down", 2012, "MOVIE"));
+		upstream.json("GET", "/api/titles/" + TITLE, """
+				{"titleId":"%s","name":"Don't Look Up","year":2021,"kind":"MOVIE"}""".formatted(TITLE));
 		reviews(0, 0);
 		reports(0, 0);
 	}
 
 	@Test
 	void signedOutIsAskedToSignInAndReturnHere() throws Exception {
-		willThrow(TestRefusals.refusal("review-intake", 401, "This endpoint needs a bearer token."))
-			.given(reviewIntake).get(null, MePage.REVIEWS, REVIEWS_URI, 0, 10);
+		upstream.problem("GET", "/api/me/reviews?page=0&size=10", 401,
+				problem(401, "This endpoint needs a bearer token: send 'Authorization: Bearer <JWT>'."));
 
-		Document page = render(get("/me"), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me"), 200);
 
 		Element prompt = page.getElementById("me-sign-in");
 		assertThat(prompt).isNotNull();
@@ -109,50 +75,59 @@ class MePageTest {
 		assertThat(page.getElementById("me-sign-in-link").attr("href")).isEqualTo("/login?next=/me");
 		assertThat(page.getElementById("my-reviews")).isNull();
 		assertThat(page.getElementById("my-reports")).isNull();
-		verify(moderation, never()).get(any(), eq(MePage.REPORTS), any(), any(Object[].class));
+		// asked without a token, and once review-intake said who is needed, not again
+		assertThat(upstream.requests()).singleElement().satisfies(request -> {
+			assertThat(request.target()).isEqualTo("/api/me/reviews?page=0&size=10");
+			assertThat(request.authorization()).isNull();
+		});
 	}
 
 	@Test
 	void anExpiredSignInAtModerationAlsoAsksToSignIn() throws Exception {
-		willThrow(TestRefusals.refusal("moderation", 401, "The token has expired."))
-			.given(moderation).get(AUTH, MePage.REPORTS, REPORTS_URI, 0, 10);
+		upstream.problem("GET", "/api/me/reports?page=0&size=10", 401,
+				problem(401, "The bearer token was not accepted: Jwt expired at 2026-12-02T09:00:00Z"));
 
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
-		assertThat(page.getElementById("me-sign-in").text())
-			.contains("Your sign-in is missing or has expired: sign in again. (The token has expired.)");
+		// the web's hint for a 401 around moderation's own words
+		assertThat(page.getElementById("me-sign-in").text()).contains("Your sign-in is missing or has expired: sign in "
+				+ "again. (The bearer token was not accepted: Jwt expired at 2026-12-02T09:00:00Z)");
 		assertThat(page.getElementById("me-sign-in-link").attr("href")).isEqualTo("/login?next=/me");
 	}
 
 	@Test
 	void emptyListsSaySo() throws Exception {
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
 		assertThat(page.title()).isEqualTo("My reviews and reports — reviewflow");
 		assertThat(page.getElementById("my-reviews-empty").text()).startsWith("You have not written any reviews yet.");
 		assertThat(page.getElementById("my-reports-empty").text()).startsWith("No reports yet.");
 		assertThat(page.select("nav.pages")).isEmpty();
+		// both lists are the caller's: each service was asked with the token
+		assertThat(upstream.requests()).extracting(Upstream.Request::target)
+			.containsExactly("/api/me/reviews?page=0&size=10", "/api/me/reports?page=0&size=10");
+		assertThat(upstream.requests()).allSatisfy(request -> assertThat(request.authorization()).isEqualTo(AUTH));
 	}
 
 	@Test
 	void eachReviewShowsItsTitleStatusAndTheModeratorsReason() throws Exception {
 		UUID published = UUID.randomUUID();
 		UUID removed = UUID.randomUUID();
-		reviews(0, 2, review(removed, ReviewStatus.REMOVED, "Too long"), review(published, ReviewStatus.PUBLISHED,
-				"Moving"));
-		standing(removed, new Standing(removed, ReviewStatus.REMOVED,
-				List.of(decision(ReviewStatus.HIDDEN, DecisionActor.AUTOMATIC, "reports weighing 3.00 reached the "
-						+ "threshold of 3.00; hidden until a moderator decides"),
-						decision(ReviewStatus.REMOVED, DecisionActor.MODERATOR, "reported case REMOVE: advertising")),
-				new Appeal(AppealStatus.AVAILABLE, DEADLINE, null, null)));
+		reviews(0, 2, review(removed, "REMOVED", "Too long"), review(published, "PUBLISHED", "Moving"));
+		standing(removed, "REMOVED", appeal("AVAILABLE", DEADLINE, null, null),
+				decision("PUBLISHED", "AUTOMATIC", "2026-11-27T08:15:02Z"),
+				decision("HIDDEN", "AUTOMATIC", "2026-11-30T14:00:00Z",
+						"reports weighing 3.00 reached the threshold of 3.00; hidden until a moderator decides"),
+				decision("REMOVED", "MODERATOR", DECIDED, "reported case REMOVE: advertising"));
 
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
 		Element item = page.getElementById("my-review-" + removed);
-		assertThat(item.selectFirst("a.title-link").text()).isEqualTo("Won't Back Down");
+		assertThat(item.selectFirst("a.title-link").text()).isEqualTo("Don't Look Up");
 		assertThat(item.selectFirst("a.title-link").attr("href")).isEqualTo("/titles/" + TITLE);
 		assertThat(item.getElementById("my-headline-" + removed).text()).isEqualTo("Too long");
-		assertThat(item.selectFirst("time").text()).isEqualTo("1 December 2026");
+		assertThat(item.selectFirst("time").text()).isEqualTo("27 November 2026");
+		assertThat(item.selectFirst("strong.rating").text()).isEqualTo("6/10");
 		assertThat(item.getElementById("status-" + removed).text()).isEqualTo("REMOVED");
 		assertThat(item.getElementById("status-" + removed).classNames()).contains("status", "REMOVED");
 		assertThat(item.getElementById("status-words-" + removed).text())
@@ -160,26 +135,31 @@ class MePageTest {
 		assertThat(item.getElementById("reason-" + removed).text()).isEqualTo("reported case REMOVE: advertising");
 		assertThat(item.getElementById("decision-" + removed).text()).contains("Decided by a moderator")
 			.contains("2 Dec 2026, 09:30 UTC");
-		assertThat(item.selectFirst("details.earlier").text()).contains("Earlier decisions (1)")
-			.contains("reports weighing 3.00").contains("the automatic screening");
+		assertThat(item.selectFirst("details.earlier summary").text()).isEqualTo("Earlier decisions (2)");
+		assertThat(item.select("details.earlier li")).extracting(Element::text).containsExactly(
+				"HIDDEN: reports weighing 3.00 reached the threshold of 3.00; hidden until a moderator decides — "
+						+ "the automatic screening, 30 Nov 2026, 14:00 UTC",
+				"PUBLISHED: It passed the automatic screening. — the automatic screening, 27 Nov 2026, 08:15 UTC");
 
 		Element other = page.getElementById("my-review-" + published);
 		assertThat(other.getElementById("status-" + published).text()).isEqualTo("PUBLISHED");
 		assertThat(other.getElementById("status-words-" + published).text())
 			.isEqualTo("Published: everyone can read it.");
 		assertThat(other.getElementById("standing-" + published)).isNull();
-		verify(moderation, never()).get(AUTH, Standing.class, STANDING_URI, published);
-		// one title, asked about once
-		verify(reviewIntake, times(1)).get(null, Title.class, "/api/titles/{titleId}", TITLE);
+		// only the review a decision put somewhere is asked about, with the author's token; one title, asked once
+		assertThat(targets()).doesNotContain(standingTarget(published))
+			.containsOnlyOnce("/api/titles/" + TITLE, standingTarget(removed));
+		assertThat(request(standingTarget(removed)).authorization()).isEqualTo(AUTH);
+		assertThat(request("/api/titles/" + TITLE).authorization()).isNull();
 	}
 
 	@Test
 	void aRemovedReviewWithinTheWindowOffersTheAppealForm() throws Exception {
 		UUID removed = UUID.randomUUID();
-		reviews(0, 1, review(removed, ReviewStatus.REMOVED, "Too long"));
-		standing(removed, removedStanding(removed, new Appeal(AppealStatus.AVAILABLE, DEADLINE, null, null)));
+		reviews(0, 1, review(removed, "REMOVED", "Too long"));
+		removedStanding(removed, appeal("AVAILABLE", DEADLINE, null, null));
 
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
 		assertThat(page.getElementById("appeal-status-" + removed).text())
 			.isEqualTo("You may appeal this decision once. You can appeal until 22 Dec 2026, 09:30 UTC.");
@@ -201,17 +181,15 @@ class MePageTest {
 		UUID appealed = UUID.randomUUID();
 		UUID refused = UUID.randomUUID();
 		UUID held = UUID.randomUUID();
-		reviews(0, 4, review(expired, ReviewStatus.REJECTED, "Late"), review(appealed, ReviewStatus.REMOVED, "Waiting"),
-				review(refused, ReviewStatus.REMOVED, "Final"), review(held, ReviewStatus.HELD, "Held"));
-		standing(expired, removedStanding(expired, new Appeal(AppealStatus.EXPIRED, DEADLINE, null, null)));
-		standing(appealed, removedStanding(appealed, new Appeal(AppealStatus.CLAIMED, null, UUID.randomUUID(), null)));
-		standing(refused, removedStanding(refused,
-				new Appeal(AppealStatus.RESOLVED, null, UUID.randomUUID(), CaseAction.REMOVE)));
-		standing(held, new Standing(held, ReviewStatus.HELD,
-				List.of(decision(ReviewStatus.HELD, DecisionActor.AUTOMATIC, "REPOST: an earlier review was removed")),
-				new Appeal(AppealStatus.NOT_APPLICABLE, null, null, null)));
+		reviews(0, 4, review(expired, "REJECTED", "Late"), review(appealed, "REMOVED", "Waiting"),
+				review(refused, "REMOVED", "Final"), review(held, "HELD", "Held"));
+		removedStanding(expired, appeal("EXPIRED", DEADLINE, null, null));
+		removedStanding(appealed, appeal("CLAIMED", null, UUID.randomUUID(), null));
+		removedStanding(refused, appeal("RESOLVED", null, UUID.randomUUID(), "REMOVE"));
+		standing(held, "HELD", appeal("NOT_APPLICABLE", null, null, null),
+				decision("HELD", "AUTOMATIC", DECIDED, "REPOST: an earlier review was removed"));
 
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
 		assertThat(page.getElementById("appeal-status-" + expired).text()).isEqualTo(
 				"The time to appeal this decision has passed. The deadline was 22 Dec 2026, 09:30 UTC.");
@@ -231,14 +209,14 @@ class MePageTest {
 	void aStandingModerationCannotGiveIsSaidInItsPanel() throws Exception {
 		UUID hidden = UUID.randomUUID();
 		UUID unknown = UUID.randomUUID();
-		reviews(0, 2, review(hidden, ReviewStatus.HIDDEN, "Hidden"), review(unknown, ReviewStatus.HELD, "New"));
-		willThrow(TestRefusals.unavailable("moderation")).given(moderation)
-			.get(AUTH, Standing.class, STANDING_URI, hidden);
-		willThrow(TestRefusals.refusal("moderation", 404, "No review " + unknown)).given(moderation)
-			.get(AUTH, Standing.class, STANDING_URI, unknown);
+		reviews(0, 2, review(hidden, "HIDDEN", "Hidden"), review(unknown, "HELD", "New"));
+		upstream.hangUp("GET", standingTarget(hidden))
+			.problem("GET", standingTarget(unknown), 404,
+					problem(404, "There is no review " + unknown + " of yours."));
 
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
+		// the web's own words for a service that gave no answer
 		assertThat(page.getElementById("standing-" + hidden).selectFirst(".problem").text())
 			.isEqualTo("moderation is not answering just now; try again in a moment.");
 		assertThat(page.getElementById("standing-" + unknown).text())
@@ -249,16 +227,29 @@ class MePageTest {
 	@Test
 	void anAppealSentShowsWhereItNowStands() throws Exception {
 		UUID removed = UUID.randomUUID();
-		standing(removed, removedStanding(removed, new Appeal(AppealStatus.OPEN, null, UUID.randomUUID(), null)));
+		UUID appealCase = UUID.randomUUID();
+		upstream.answer("POST", appealTarget(removed), 202, "application/json", """
+				{"caseId":"%s","reviewId":"%s","status":"OPEN"}""".formatted(appealCase, removed));
+		removedStanding(removed, appeal("OPEN", null, appealCase, null));
 
-		Document panel = render(post("/reviews/{id}/appeal", removed).param("statement", "It was a quote.")
-			.header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document panel = render(htmx(HttpMethod.POST, "/reviews/" + removed + "/appeal", TOKEN)
+			.param("statement", "It was a quote."), 200);
 
-		verify(moderation).send(HttpMethod.POST, AUTH, Map.of("statement", "It was a quote."), APPEAL_URI, removed);
+		// the appeal went first, as JSON with the author's token; where it stands was read after it
+		List<Upstream.Request> requests = upstream.requests();
+		assertThat(requests).extracting(request -> request.method() + " " + request.target())
+			.containsExactly("POST " + appealTarget(removed), "GET " + standingTarget(removed));
+		Upstream.Request sent = requests.getFirst();
+		assertThat(sent.authorization()).isEqualTo(AUTH);
+		assertThat(sent.header("Content-Type")).startsWith("application/json");
+		assertThat(json.readTree(sent.body())).isEqualTo(json.readTree("{\"statement\":\"It was a quote.\"}"));
+		assertThat(requests.getLast().authorization()).isEqualTo(AUTH);
 		Element standing = panel.getElementById("standing-" + removed);
 		assertThat(standing).isNotNull();
-		assertThat(standing.selectFirst(".done").text()).startsWith("Your appeal is sent.");
+		assertThat(standing.selectFirst(".done").text()).isEqualTo(
+				"Your appeal is sent. A moderator will look at the review again; this page shows the outcome.");
 		assertThat(standing.selectFirst(".done").hasAttr("autofocus")).isTrue();
+		assertThat(panel.getElementById("appeal-" + removed).attr("data-appeal")).isEqualTo("OPEN");
 		assertThat(panel.getElementById("appeal-status-" + removed).text())
 			.isEqualTo("Your appeal is waiting for a moderator.");
 		assertThat(panel.getElementById("appeal-form-" + removed)).isNull();
@@ -267,18 +258,21 @@ class MePageTest {
 	@Test
 	void aRefusedAppealShowsTheServicesWordsNextToTheStatement() throws Exception {
 		UUID removed = UUID.randomUUID();
-		standing(removed, removedStanding(removed, new Appeal(AppealStatus.AVAILABLE, DEADLINE, null, null)));
-		willThrow(TestRefusals.refusal("moderation", 400, "The request has 1 invalid field(s): statement must not be "
-				+ "blank", Map.of("statement", "must not be blank")))
-			.given(moderation).send(HttpMethod.POST, AUTH, Map.of("statement", "  "), APPEAL_URI, removed);
+		removedStanding(removed, appeal("AVAILABLE", DEADLINE, null, null));
+		String invisible = "It was a quote\u202E.";
+		String complaint = "must not contain control characters, bidirectional overrides or invisible characters";
+		upstream.problem("POST", appealTarget(removed), 400,
+				problem(400, "The request has 1 invalid field(s): statement " + complaint, "statement", complaint));
 
-		Document panel = render(post("/reviews/{id}/appeal", removed).param("statement", "  ")
-			.header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document panel = render(htmx(HttpMethod.POST, "/reviews/" + removed + "/appeal", TOKEN)
+			.param("statement", invisible), 200);
 
+		assertThat(json.readTree(upstream.requests().getFirst().body()).get("statement").asString())
+			.isEqualTo(invisible);
 		Element form = panel.getElementById("appeal-form-" + removed);
 		assertThat(form.parent().hasAttr("open")).isTrue();
 		Element error = form.getElementById("appeal-error-" + removed);
-		assertThat(error.text()).isEqualTo("The statement must not be blank.");
+		assertThat(error.text()).isEqualTo("The statement " + complaint + ".");
 		Element statement = form.getElementById("appeal-statement-" + removed);
 		assertThat(statement.nextElementSiblings()).contains(error);
 		assertThat(statement.attr("aria-describedby")).contains("appeal-error-" + removed);
@@ -288,18 +282,16 @@ class MePageTest {
 	@Test
 	void aRateLimitedAppealKeepsTheStatementWithTheServicesWords() throws Exception {
 		UUID removed = UUID.randomUUID();
-		standing(removed, removedStanding(removed, new Appeal(AppealStatus.AVAILABLE, DEADLINE, null, null)));
+		removedStanding(removed, appeal("AVAILABLE", DEADLINE, null, null));
 		String statement = "It quoted the film <b>verbatim</b>.";
-		willThrow(TestRefusals.refusal("moderation", 429, "You have made 10 appeals in a day, the most allowed."))
-			.given(moderation).send(HttpMethod.POST, AUTH, Map.of("statement", statement), APPEAL_URI, removed);
+		String limit = "You may do this 10 time(s) per 24 hours; try again in 3600 s.";
+		upstream.problem("POST", appealTarget(removed), 429, problem(429, limit), "Retry-After", "3600");
 
-		MvcResult result = mvc.perform(post("/reviews/{id}/appeal", removed).param("statement", statement)
-			.header(HttpHeaders.AUTHORIZATION, AUTH)
-			.header("HX-Request", "true")).andExpect(status().isOk()).andReturn();
+		MvcResult result = mvc.perform(htmx(HttpMethod.POST, "/reviews/" + removed + "/appeal", TOKEN)
+			.param("statement", statement)).andExpect(status().isOk()).andReturn();
 		Document panel = Jsoup.parse(result.getResponse().getContentAsString());
 
-		assertThat(panel.getElementById("appeal-error-" + removed).text())
-			.isEqualTo("You have made 10 appeals in a day, the most allowed.");
+		assertThat(panel.getElementById("appeal-error-" + removed).text()).startsWith(limit);
 		assertThat(panel.getElementById("appeal-statement-" + removed).text()).isEqualTo(statement);
 		assertThat(result.getResponse().getContentAsString()).contains("&lt;b&gt;verbatim&lt;/b&gt;")
 			.doesNotContain("<b>verbatim");
@@ -309,16 +301,16 @@ class MePageTest {
 	void anAppealRefusedBecauseItWasMadeAlreadyShowsTheWordsAndWhereItStands() throws Exception {
 		UUID removed = UUID.randomUUID();
 		UUID appealCase = UUID.randomUUID();
-		standing(removed, removedStanding(removed, new Appeal(AppealStatus.OPEN, null, appealCase, null)));
-		willThrow(TestRefusals.refusal("moderation", 409,
-				"A review can be appealed once; your appeal (case " + appealCase + ") is open."))
-			.given(moderation).send(HttpMethod.POST, AUTH, Map.of("statement", "Again"), APPEAL_URI, removed);
+		removedStanding(removed, appeal("OPEN", null, appealCase, null));
+		upstream.problem("POST", appealTarget(removed), 409,
+				problem(409, "A review can be appealed once; your appeal (case " + appealCase + ") is open."));
 
-		Document panel = render(post("/reviews/{id}/appeal", removed).param("statement", "Again")
-			.header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document panel = render(htmx(HttpMethod.POST, "/reviews/" + removed + "/appeal", TOKEN)
+			.param("statement", "Again"), 200);
 
 		assertThat(panel.getElementById("appeal-error-" + removed).text())
 			.isEqualTo("A review can be appealed once; your appeal (case " + appealCase + ") is open.");
+		assertThat(panel.getElementById("appeal-" + removed).attr("data-appeal")).isEqualTo("OPEN");
 		assertThat(panel.getElementById("appeal-status-" + removed).text())
 			.isEqualTo("Your appeal is waiting for a moderator.");
 		assertThat(panel.getElementById("appeal-form-" + removed)).isNull();
@@ -331,19 +323,19 @@ class MePageTest {
 		UUID dismissed = UUID.randomUUID();
 		UUID closed = UUID.randomUUID();
 		UUID reviewId = UUID.randomUUID();
-		reports(0, 4, report(open, reviewId, ReportReason.SPAM, "Links to a shop", MyReport.Outcome.OPEN, null),
-				report(upheld, reviewId, ReportReason.ABUSIVE, null, MyReport.Outcome.UPHELD, DECIDED),
-				report(dismissed, reviewId, ReportReason.SPOILER, null, MyReport.Outcome.DISMISSED, DECIDED),
-				report(closed, reviewId, ReportReason.OFF_TOPIC, null, MyReport.Outcome.CLOSED, DECIDED));
+		reports(0, 4, report(open, reviewId, ReportReason.OFF_TOPIC, "Talks about the actors", "OPEN", null),
+				report(upheld, reviewId, ReportReason.ABUSIVE, null, "UPHELD", DECIDED),
+				report(dismissed, reviewId, ReportReason.SPOILER, null, "DISMISSED", DECIDED),
+				report(closed, reviewId, ReportReason.SPAM, null, "CLOSED", DECIDED));
 
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
 		Element first = page.getElementById("my-report-" + open);
 		assertThat(first.getElementById("outcome-" + open).text()).isEqualTo("Open");
 		assertThat(first.getElementById("outcome-words-" + open).text()).startsWith("Waiting for moderators");
-		assertThat(first.text()).contains("Spam or advertising").contains("Links to a shop")
-			.contains("1 Dec 2026, 10:00 UTC");
-		assertThat(first.selectFirst("a").text()).isEqualTo("a review of Won't Back Down");
+		assertThat(first.text()).contains("Not about this title").contains("Talks about the actors")
+			.contains("27 Nov 2026, 08:15 UTC");
+		assertThat(first.selectFirst("a").text()).isEqualTo("a review of Don't Look Up");
 		assertThat(first.selectFirst("a").attr("href")).isEqualTo("/titles/" + TITLE + "#review-" + reviewId);
 		assertThat(page.getElementById("outcome-words-" + upheld).text())
 			.isEqualTo("Upheld: a moderator removed the review. (2 Dec 2026, 09:30 UTC)");
@@ -359,16 +351,13 @@ class MePageTest {
 	void userTextIsShownAsText() throws Exception {
 		UUID removed = UUID.randomUUID();
 		UUID reportId = UUID.randomUUID();
-		reviews(0, 1, review(removed, ReviewStatus.REMOVED, "<script>alert('headline')</script>"));
-		standing(removed, new Standing(removed, ReviewStatus.REMOVED,
-				List.of(decision(ReviewStatus.REMOVED, DecisionActor.MODERATOR, "<img src=x onerror=alert(1)>")),
-				new Appeal(AppealStatus.AVAILABLE, DEADLINE, null, null)));
+		reviews(0, 1, review(removed, "REMOVED", "<script>alert('headline')</script>"));
+		standing(removed, "REMOVED", appeal("AVAILABLE", DEADLINE, null, null),
+				decision("REMOVED", "MODERATOR", DECIDED, "<img src=x onerror=alert(1)>"));
 		reports(0, 1, report(reportId, UUID.randomUUID(), ReportReason.OTHER, "<a href=\"javascript:x\">note</a>",
-				MyReport.Outcome.OPEN, null));
+				"OPEN", null));
 
-		MvcResult result = mvc.perform(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH).header("HX-Request", "true"))
-			.andExpect(status().isOk())
-			.andReturn();
+		MvcResult result = mvc.perform(htmx(HttpMethod.GET, "/me", TOKEN)).andExpect(status().isOk()).andReturn();
 		String html = result.getResponse().getContentAsString();
 		Document page = Jsoup.parse(html);
 
@@ -383,12 +372,10 @@ class MePageTest {
 	@Test
 	void eachListPagesOnItsOwnAndKeepsTheOthersPage() throws Exception {
 		UUID reviewId = UUID.randomUUID();
-		reviews(1, 25, review(reviewId, ReviewStatus.PUBLISHED, "Page two"));
-		reports(2, 31, report(UUID.randomUUID(), UUID.randomUUID(), ReportReason.SPAM, null, MyReport.Outcome.OPEN,
-				null));
+		reviews(1, 25, review(reviewId, "PUBLISHED", "Page two"));
+		reports(2, 31, report(UUID.randomUUID(), UUID.randomUUID(), ReportReason.SPAM, null, "OPEN", null));
 
-		Document page = render(get("/me").param("reviews", "1").param("reports", "2")
-			.header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me?reviews=1&reports=2", TOKEN), 200);
 
 		Element reviewPages = page.selectFirst("#my-reviews nav.pages");
 		assertThat(reviewPages.text()).contains("Page 2 of 3");
@@ -399,18 +386,18 @@ class MePageTest {
 		assertThat(reportPages.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/me?reviews=1&reports=1");
 		assertThat(reportPages.selectFirst("a[rel=next]").attr("href")).isEqualTo("/me?reviews=1&reports=3");
 		assertThat(page.getElementById("my-headline-" + reviewId).text()).isEqualTo("Page two");
+		assertThat(page.selectFirst("#my-reviews-heading small").text()).isEqualTo("(25)");
+		assertThat(page.selectFirst("#my-reports-heading small").text()).isEqualTo("(31)");
 	}
 
 	@Test
 	void aListWhoseServiceFailedSaysSoAndTheOtherStillShows() throws Exception {
-		willThrow(TestRefusals.unavailable("review-intake")).given(reviewIntake)
-			.get(AUTH, MePage.REVIEWS, REVIEWS_URI, 0, 10);
+		upstream.hangUp("GET", "/api/me/reviews?page=0&size=10");
 		UUID reportId = UUID.randomUUID();
-		reports(0, 1, report(reportId, UUID.randomUUID(), ReportReason.SPAM, null, MyReport.Outcome.OPEN, null));
-		willThrow(TestRefusals.refusal("review-intake", 404, "No title")).given(reviewIntake)
-			.get(null, Title.class, "/api/titles/{titleId}", TITLE);
+		reports(0, 1, report(reportId, UUID.randomUUID(), ReportReason.SPAM, null, "OPEN", null));
+		upstream.problem("GET", "/api/titles/" + TITLE, 404, problem(404, "There is no title '" + TITLE + "'."));
 
-		Document page = render(get("/me").header(HttpHeaders.AUTHORIZATION, AUTH), 200);
+		Document page = render(htmx(HttpMethod.GET, "/me", TOKEN), 200);
 
 		assertThat(page.getElementById("my-reviews").selectFirst(".problem").text())
 			.isEqualTo("review-intake is not answering just now; try again in a moment.");
@@ -462,45 +449,86 @@ class MePageTest {
 	}
 
 	private Document render(MockHttpServletRequestBuilder request, int status) throws Exception {
-		String html = mvc.perform(request.header("HX-Request", "true"))
-			.andExpect(status().is(status))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
 		return Jsoup.parse(html);
 	}
 
-	private void reviews(int page, long total, Review... items) {
-		given(reviewIntake.get(AUTH, MePage.REVIEWS, REVIEWS_URI, page, 10))
-			.willReturn(new Page<>(List.of(items), page, 10, total));
+	private static List<String> targets() {
+		return upstream.requests().stream().map(Upstream.Request::target).toList();
 	}
 
-	private void reports(int page, long total, MyReport... items) {
-		given(moderation.get(AUTH, MePage.REPORTS, REPORTS_URI, page, 10))
-			.willReturn(new Page<>(List.of(items), page, 10, total));
+	private static Upstream.Request request(String target) {
+		return upstream.requests().stream().filter(request -> request.target().equals(target)).findFirst()
+			.orElseThrow(() -> new AssertionError("nothing asked at " + target + " but " + targets()));
 	}
 
-	private void standing(UUID reviewId, Standing standing) {
-		given(moderation.get(AUTH, Standing.class, STANDING_URI, reviewId)).willReturn(standing);
+	private static String standingTarget(UUID reviewId) {
+		return "/api/reviews/" + reviewId + "/moderation";
 	}
 
-	private static Standing removedStanding(UUID reviewId, Appeal appeal) {
-		return new Standing(reviewId, ReviewStatus.REMOVED,
-				List.of(decision(ReviewStatus.REMOVED, DecisionActor.MODERATOR, "reported case REMOVE: advertising")),
-				appeal);
+	private static String appealTarget(UUID reviewId) {
+		return "/api/reviews/" + reviewId + "/appeal";
 	}
 
-	private static Decision decision(ReviewStatus status, DecisionActor actor, String reason) {
-		return new Decision(status, actor, null, List.of(reason), DECIDED);
+	private static String page(int page, long total, String... items) {
+		return """
+				{"items":[%s],"page":%d,"size":10,"totalItems":%d}""".formatted(String.join(",", items), page, total);
 	}
 
-	private static Review review(UUID reviewId, ReviewStatus status, String headline) {
-		return new Review(reviewId, TITLE, "alice", ReviewType.USER, 6, null, null, false, headline, "The body",
-				false, status, 0, 0, WRITTEN, null);
+	/** review-intake's {@code GET /api/me/reviews} answers this page. */
+	private static void reviews(int page, long total, String... items) {
+		upstream.json("GET", "/api/me/reviews?page=" + page + "&size=10", page(page, total, items));
 	}
 
-	private static MyReport report(UUID reportId, UUID reviewId, ReportReason reason, String note,
-			MyReport.Outcome outcome, Instant resolvedAt) {
-		return new MyReport(reportId, reviewId, TITLE, reason, note, WRITTEN, outcome, resolvedAt);
+	/** moderation's {@code GET /api/me/reports} answers this page. */
+	private static void reports(int page, long total, String... items) {
+		upstream.json("GET", "/api/me/reports?page=" + page + "&size=10", page(page, total, items));
+	}
+
+	/** moderation's {@code GET /api/reviews/{id}/moderation} answers where the review stands. */
+	private static void standing(UUID reviewId, String status, String appeal, String... decisions) {
+		upstream.json("GET", standingTarget(reviewId), """
+				{"reviewId":"%s","status":"%s","decisions":[%s],"appeal":%s}"""
+			.formatted(reviewId, status, String.join(",", decisions), appeal));
+	}
+
+	private static void removedStanding(UUID reviewId, String appeal) {
+		standing(reviewId, "REMOVED", appeal, decision("REMOVED", "MODERATOR", DECIDED,
+				"reported case REMOVE: advertising"));
+	}
+
+	private static String decision(String status, String actor, String decidedAt, String... reasons) {
+		return """
+				{"decisionId":"%s","revision":1,"status":"%s","actor":"%s","moderatorId":null,"reasons":%s,
+				 "policyVersion":1,"decidedAt":"%s"}"""
+			.formatted(UUID.randomUUID(), status, actor, JSON.writeValueAsString(Arrays.asList(reasons)), decidedAt);
+	}
+
+	private static String appeal(String status, @Nullable String until, @Nullable UUID caseId,
+			@Nullable String action) {
+		return """
+				{"status":"%s","until":%s,"caseId":%s,"action":%s}"""
+			.formatted(status, quoted(until), quoted(caseId), quoted(action));
+	}
+
+	private static String review(UUID reviewId, String status, String headline) {
+		return """
+				{"reviewId":"%s","titleId":"%s","authorId":"alice","type":"USER","revision":1,"rating":6,
+				 "verdict":null,"publication":null,"topCritic":false,"headline":%s,"body":"The body",
+				 "containsSpoilers":false,"status":"%s","helpfulVotes":0,"totalVotes":0,"createdAt":"%s",
+				 "editedAt":null}"""
+			.formatted(reviewId, TITLE, JSON.writeValueAsString(headline), status, WRITTEN);
+	}
+
+	private static String report(UUID reportId, UUID reviewId, ReportReason reason, @Nullable String note,
+			String outcome, @Nullable String resolvedAt) {
+		return """
+				{"reportId":"%s","reviewId":"%s","titleId":"%s","reason":"%s","note":%s,"reportedAt":"%s",
+				 "outcome":"%s","resolvedAt":%s}"""
+			.formatted(reportId, reviewId, TITLE, reason, quoted(note), WRITTEN, outcome, quoted(resolvedAt));
+	}
+
+	private static String quoted(@Nullable Object value) {
+		return value == null ? "null" : JSON.writeValueAsString(value.toString());
 	}
 }
