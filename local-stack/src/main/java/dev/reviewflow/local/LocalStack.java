@@ -303,6 +303,8 @@ public final class LocalStack {
 	static Map<String, String> webProperties(Ports ports, Path state) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", Integer.toString(ports.web()));
+		// this machine only: the pages hand out development tokens
+		properties.put("server.address", "localhost");
 		properties.put("reviewflow.web.review-intake", "http://localhost:" + ports.service(0));
 		properties.put("reviewflow.web.moderation", "http://localhost:" + ports.service(1));
 		properties.put("reviewflow.web.scoring", "http://localhost:" + ports.service(2));
