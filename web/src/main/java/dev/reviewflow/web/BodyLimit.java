@@ -26,7 +26,7 @@ class BodyLimit {
 	static final long LIMIT = 64 * 1024;
 
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> bodyLimit() {
+	FilterRegistrationBean<OncePerRequestFilter> bodyLimitFilter() {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
 
 			@Override

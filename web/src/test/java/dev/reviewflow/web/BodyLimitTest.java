@@ -16,7 +16,7 @@ class BodyLimitTest {
 		chunked.addHeader("Transfer-Encoding", "chunked");
 		MockHttpServletResponse refused = new MockHttpServletResponse();
 		MockFilterChain notReached = new MockFilterChain();
-		new BodyLimit().bodyLimit().getFilter().doFilter(chunked, refused, notReached);
+		new BodyLimit().bodyLimitFilter().getFilter().doFilter(chunked, refused, notReached);
 		assertThat(refused.getStatus()).isEqualTo(411);
 		assertThat(refused.getContentType()).isEqualTo("application/problem+json");
 		assertThat(notReached.getRequest()).isNull();
@@ -24,7 +24,7 @@ class BodyLimitTest {
 		MockHttpServletRequest small = new MockHttpServletRequest("PUT", "/reviews/x/vote");
 		small.setContent("helpful=true".getBytes());
 		MockFilterChain reached = new MockFilterChain();
-		new BodyLimit().bodyLimit().getFilter().doFilter(small, new MockHttpServletResponse(), reached);
+		new BodyLimit().bodyLimitFilter().getFilter().doFilter(small, new MockHttpServletResponse(), reached);
 		assertThat(reached.getRequest()).isSameAs(small);
 	}
 }
