@@ -273,6 +273,8 @@ public final class LocalStack {
 			LocalPostgres postgres) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", Integer.toString(service.port()));
+		// this machine only: in local mode the services take tokens signed with the development secret, which is public
+		properties.put("server.address", "localhost");
 		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
 		properties.put("spring.datasource.url", postgres.jdbcUrl());
 		properties.put("spring.datasource.username", "postgres");
