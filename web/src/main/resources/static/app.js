@@ -8,7 +8,7 @@ const TOKEN = 'reviewflow.token';
 
 document.addEventListener('htmx:configRequest', event => {
   const token = localStorage.getItem(TOKEN);
-  if (token) {
+  if (token && new URL(event.detail.path, location.href).origin === location.origin) {
     event.detail.headers['Authorization'] = 'Bearer ' + token;
   }
 });
@@ -30,7 +30,7 @@ document.addEventListener('click', event => {
 // the sign-in answer says HX-Trigger: {"signed-in": {"token": "...", "next": "/..."}}
 document.addEventListener('signed-in', event => {
   localStorage.setItem(TOKEN, event.detail.token);
-  location.assign(event.detail.next || '/');
+  location.assign(here(event.detail.next));
 });
 
 // The live stream: the page names what it shows in data-live (the stream's URL); each part that shows a score names
@@ -76,6 +76,12 @@ document.addEventListener('DOMContentLoaded', () => {
   const handoff = document.getElementById('signed-in');
   if (handoff && handoff.dataset.token) {
     localStorage.setItem(TOKEN, handoff.dataset.token);
-    location.replace(handoff.dataset.next || '/');
+    location.replace(here(handoff.dataset.next));
   }
 });
+
+// a place on this site to go on to, never another origin
+function here(next) {
+  const url = new URL(next || '/', location.origin);
+  return url.origin === location.origin ? url.pathname + url.search + url.hash : '/';
+}

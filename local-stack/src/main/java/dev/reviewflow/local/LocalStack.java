@@ -273,6 +273,8 @@ public final class LocalStack {
 			LocalPostgres postgres) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", Integer.toString(service.port()));
+		// this machine only: in local mode the services take tokens signed with the development secret, which is public
+		properties.put("server.address", "localhost");
 		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
 		properties.put("spring.datasource.url", postgres.jdbcUrl());
 		properties.put("spring.datasource.username", "postgres");
@@ -303,6 +305,8 @@ public final class LocalStack {
 	static Map<String, String> webProperties(Ports ports, Path state) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", Integer.toString(ports.web()));
+		// this machine only: the pages hand out development tokens
+		properties.put("server.address", "localhost");
 		properties.put("reviewflow.web.review-intake", "http://localhost:" + ports.service(0));
 		properties.put("reviewflow.web.moderation", "http://localhost:" + ports.service(1));
 		properties.put("reviewflow.web.scoring", "http://localhost:" + ports.service(2));

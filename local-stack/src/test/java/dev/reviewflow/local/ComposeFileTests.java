@@ -99,7 +99,7 @@ class ComposeFileTests {
 			.containsEntry("REVIEWFLOW_WEB_MODERATION", "http://moderation:8082")
 			.containsEntry("REVIEWFLOW_WEB_SCORING", "http://scoring:8083")
 			// no development tokens outside local mode
-			.doesNotContainKey("REVIEWFLOW_WEB_DEVELOPMENTTOKENS");
+			.doesNotContainKeys(variables("reviewflow.web.development-tokens").toArray(String[]::new));
 	}
 
 	@Test
@@ -260,7 +260,9 @@ class ComposeFileTests {
 				}
 			}
 		}
-		assertThat(names).as("metadata of " + service.name()).contains("SERVER_PORT", "MANAGEMENT_SERVER_PORT");
+		// the service's own properties are among them, not only Spring Boot's
+		assertThat(names).as("metadata of " + service.name()).contains("SERVER_PORT", "MANAGEMENT_SERVER_PORT")
+			.contains(service.equals(LocalStack.WEB) ? "REVIEWFLOW_WEB_REVIEWINTAKE" : "REVIEWFLOW_SECURITY_JWTSECRET");
 		return names;
 	}
 

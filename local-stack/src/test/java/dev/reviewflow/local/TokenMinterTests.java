@@ -34,10 +34,16 @@ class TokenMinterTests {
 	void mintsATokenTheServicesAcceptAndNothingElse() {
 		Http.Response minted = Http.on(minter.port()).post("/dev/tokens", "{\"sub\":\"carol\",\"roles\":[\"USER\"]}");
 		assertThat(minted.status()).isEqualTo(200);
-		assertThat(NimbusJwtDecoder.withSecretKey(DevelopmentTokens.key(DevelopmentTokens.LOCAL_SECRET))
+		org.springframework.security.oauth2.jwt.Jwt jwt = NimbusJwtDecoder
+			.withSecretKey(DevelopmentTokens.key(DevelopmentTokens.LOCAL_SECRET))
 			.build()
-			.decode(minted.json().get("token").asString())
-			.getSubject()).isEqualTo("carol");
+			.decode(minted.json().get("token").asString());
+		// what the services require of a token besides the signature
+		assertThat(jwt.getSubject()).isEqualTo("carol");
+		assertThat(jwt.getClaimAsString("iss")).isEqualTo("reviewflow-local");
+		assertThat(jwt.getAudience()).contains("reviewflow");
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("USER");
+		assertThat(jwt.getExpiresAt()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(11)));
 		assertThat(minted.header(ContentSecurityPolicy.HEADER)).isEqualTo(ContentSecurityPolicy.PAGES);
 
 		Http.Response badRole = Http.on(minter.port()).post("/dev/tokens", "{\"sub\":\"carol\",\"roles\":[\"ROOT\"]}");

@@ -17,7 +17,8 @@ class Refusals {
 	ModelAndView refused(ApiRefusal refusal) {
 		ModelAndView view = new ModelAndView("fragments/refusal");
 		view.addObject("refusal", refusal);
-		view.setStatus(refusal.status() >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(refusal.status()));
+		HttpStatus status = HttpStatus.resolve(refusal.status());
+		view.setStatus(status == null || status.is5xxServerError() ? HttpStatus.BAD_GATEWAY : status);
 		return view;
 	}
 }

@@ -23,7 +23,7 @@ import org.springframework.core.annotation.AliasFor;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({ PageSecurity.class, Formats.class, Services.class, Refusals.class, Shell.class })
+@Import({ PageSecurity.class, BodyLimit.class, Formats.class, Services.class, Refusals.class, Shell.class })
 @EnableConfigurationProperties(WebProperties.class)
 @ImportAutoConfiguration({ HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 		RestClientAutoConfiguration.class })

@@ -3,6 +3,7 @@ package dev.reviewflow.web.api;
 import dev.reviewflow.web.WebProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -20,7 +21,9 @@ public class Services {
 	@Bean
 	ClientHttpRequestFactory serviceRequests(ClientHttpRequestFactoryBuilder<?> requests, HttpClientSettings settings,
 			WebProperties properties) {
-		return requests.build(settings.withTimeouts(properties.connectTimeout(), properties.readTimeout()));
+		// a redirect is not followed: it would carry the user's token wherever it points
+		return requests.build(settings.withTimeouts(properties.connectTimeout(), properties.readTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW));
 	}
 
 	@Bean

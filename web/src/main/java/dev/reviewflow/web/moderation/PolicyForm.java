@@ -136,6 +136,10 @@ public record PolicyForm(String version, String bannedTerms, String suspectTerms
 	/** The numbers that are not numbers: these are not sent; the form says so next to each. */
 	Map<String, String> unreadable() {
 		Map<String, String> errors = new LinkedHashMap<>();
+		if (!version.isBlank() && !version.strip().matches("\\d{1,18}")) {
+			// it goes into If-Match: only the number the editor was loaded with
+			errors.put("version", "reload the policy: the form's version is not one moderation gave");
+		}
 		values.forEach((field, value) -> {
 			if (field.equals("autoHide") || value.isBlank()) {
 				return;

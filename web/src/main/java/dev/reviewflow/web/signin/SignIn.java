@@ -91,8 +91,10 @@ class SignIn {
 		body.put("topCritic", topCritic);
 		try {
 			JsonNode minted = json.readTree(mint(request, json.writeValueAsString(body)).getBody());
-			Map<String, Object> signedIn = Map.of("signed-in",
-					Map.of("token", minted.path("token").asString(), "next", local(next)));
+			Map<String, Object> handed = new LinkedHashMap<>();
+			handed.put("token", minted.path("token").asString());
+			handed.put("next", local(next));
+			Map<String, Object> signedIn = Map.of("signed-in", handed);
 			response.setHeader("HX-Trigger", json.writeValueAsString(signedIn));
 			model.addAttribute("signedIn", sub.strip());
 		}
@@ -120,6 +122,11 @@ class SignIn {
 			throw new Refused(HttpStatus.NOT_FOUND,
 					"Development tokens exist in local mode only; sign in through the identity provider.");
 		}
+		// only this machine: the request comes over loopback (the local stack binds the pages to it) and names this
+		// machine in Host, and a browser's comes from this origin (not a page elsewhere through DNS rebinding)
+		if (!loopback(request.getRemoteAddr())) {
+			throw new Refused(HttpStatus.FORBIDDEN, "Development tokens are only for pages and tools on this machine.");
+		}
 		String host = request.getHeader(HttpHeaders.HOST);
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
 		int port = request.getLocalPort();
@@ -134,19 +141,34 @@ class SignIn {
 				.toEntity(String.class);
 		}
 		catch (RestClientResponseException ex) {
-			JsonNode problem = json.readTree(ex.getResponseBodyAsString().isBlank() ? "{}" : ex.getResponseBodyAsString());
-			throw new Refused(HttpStatus.valueOf(ex.getStatusCode().value()),
-					problem.path("detail").asString("The token minter refused: " + ex.getStatusText()));
+			String detail = "The token minter refused (" + ex.getStatusCode().value() + ").";
+			try {
+				detail = json.readTree(ex.getResponseBodyAsString()).path("detail").asString(detail);
+			}
+			catch (tools.jackson.core.JacksonException unreadable) {
+				// not a problem document: the status says enough
+			}
+			HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
+			throw new Refused(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_GATEWAY, detail);
 		}
 		catch (RestClientException ex) {
 			throw new Refused(HttpStatus.BAD_GATEWAY, "The local token minter is not answering.");
 		}
 	}
 
+	private static boolean loopback(String address) {
+		return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
+	}
+
 	/** Where to go after signing in: a path of this site, never another origin. */
 	static String local(String next) {
-		return next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+		// a path of this site: one slash, then printable ASCII only (no second slash or backslash right after it, no
+		// tab or line break, which a browser drops and which could so turn "/\t/evil.example" into "//evil.example")
+		return LOCAL_PATH.matcher(next).matches() ? next : "/";
 	}
+
+	private static final java.util.regex.Pattern LOCAL_PATH = java.util.regex.Pattern
+		.compile("/(?![/\\\\])[\\x21-\\x7E]*");
 
 	static final class Refused extends RuntimeException {
 

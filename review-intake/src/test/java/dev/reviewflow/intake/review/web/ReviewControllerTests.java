@@ -105,6 +105,8 @@ class ReviewControllerTests {
 		given(queries.findVisible(any(), any())).willReturn(Optional.of(view(ReviewStatus.PUBLISHED)));
 		given(queries.list(anyString(), any(), any(), anyInt(), anyInt()))
 			.willReturn(new Page<>(List.of(view(ReviewStatus.PUBLISHED)), 0, 20, 1));
+		given(queries.mine(anyString(), any(), anyInt(), anyInt()))
+			.willReturn(new Page<>(List.of(view(ReviewStatus.HIDDEN)), 0, 20, 1));
 	}
 
 	@Test
@@ -278,6 +280,19 @@ class ReviewControllerTests {
 		verify(queries).list("heat-1995", ReviewType.CRITIC, ReviewOrder.RATING, 2, 100);
 	}
 
+	/** One's own reviews in every state, of one title if asked, at most a page of the limit; a bad title id is refused. */
+	@Test
+	void theCallersOwnReviewsAreListedWhateverTheirStatus() {
+		acceptEverything();
+
+		Http.Response response = as("alice", "USER").get("/api/me/reviews?titleId=heat-1995&page=1&size=500");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().at("/items/0/status").asString()).isEqualTo("HIDDEN");
+		verify(queries).mine("alice", "heat-1995", 1, 100);
+		assertThat(as("alice", "USER").get("/api/me/reviews?titleId=Not%20A%20Title").status()).isEqualTo(400);
+	}
+
 	@Test
 	void anUnknownSortIsRefusedNamingTheChoices() {
 		Http.Response response = anonymous.get("/api/titles/heat-1995/reviews?sort=best");
@@ -308,7 +323,8 @@ class ReviewControllerTests {
 						204),
 				new Row<>("GET /api/reviews/{id}", http -> http.get("/api/reviews/" + ID), 200, 200, 200, 200, 200),
 				new Row<>("GET /api/titles/{id}/reviews", http -> http.get("/api/titles/heat-1995/reviews"), 200, 200,
-						200, 200, 200)),
+						200, 200, 200),
+				new Row<>("GET /api/me/reviews", http -> http.get("/api/me/reviews"), 401, 200, 200, 200, 200)),
 				caller -> switch (caller) {
 					case "anonymous" -> anonymous;
 					case "user" -> as("alice", "USER");
