@@ -51,7 +51,9 @@ public final class ApiRefusal extends RuntimeException {
 	public String detail() {
 		return switch (status) {
 			case 401 -> "Your sign-in is missing or has expired: sign in again. (" + detail + ")";
-			case 429 -> detail + (retryAfter == null ? "" : " Try again in " + retryAfter + " s.");
+			// the services' own words say when to try again; the header only where they do not mention it
+			case 429 -> retryAfter == null || detail.toLowerCase(java.util.Locale.ROOT).contains("try again") ? detail
+					: detail + " Try again in " + retryAfter + " s.";
 			default -> detail;
 		};
 	}
