@@ -33,9 +33,12 @@ public record WebProperties(@DefaultValue("http://localhost:8081") URI reviewInt
 	 * @param maxReviews reviews one stream may follow
 	 * @param streamAge when a browser's stream ends (the browser reconnects)
 	 * @param reconnect how long to wait before reconnecting to scoring after its stream ended or failed
+	 * @param silence how long scoring's stream may stay silent before it is taken for dead and reconnected (scoring
+	 * sends a heartbeat every 15 s)
 	 */
 	public record Live(@DefaultValue("1000") int maxStreams, @DefaultValue("20") int maxStreamsPerAddress,
 			@DefaultValue("20") int maxTitles, @DefaultValue("100") int maxReviews,
-			@DefaultValue("30m") Duration streamAge, @DefaultValue("2s") Duration reconnect) {
+			@DefaultValue("30m") Duration streamAge, @DefaultValue("2s") Duration reconnect,
+			@DefaultValue("45s") Duration silence) {
 	}
 }

@@ -43,7 +43,11 @@ public final class Upstream {
 	}
 
 	/** An answer with headers of its own ({@code Retry-After}, …); a negative status hangs up without answering. */
-	record Answer(int status, String contentType, String body, Map<String, String> headers) {
+	record Answer(int status, String contentType, String body, Map<String, String> headers, boolean stalls) {
+
+		Answer(int status, String contentType, String body, Map<String, String> headers) {
+			this(status, contentType, body, headers, false);
+		}
 	}
 
 	private static final Upstream SHARED = start();
@@ -63,11 +67,14 @@ public final class Upstream {
 		return SHARED;
 	}
 
-	private static Upstream start() {
+	/** A server of its own, for a test whose stubs must not meet another test's callers. */
+	public static Upstream start() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 			Upstream upstream = new Upstream(server);
 			server.createContext("/", upstream::answer);
+			// an answer may hold its connection open (a stalled stream): every exchange on a thread of its own
+			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
 			server.start();
 			return upstream;
 		}
@@ -104,6 +111,15 @@ public final class Upstream {
 		return answer(method, target, -1, "", "");
 	}
 
+	/**
+	 * Answers {@code method target} with 200, this content type and body, then keeps the connection open and silent
+	 * for a minute, as a peer whose network went away without a word does.
+	 */
+	public Upstream stall(String method, String target, String contentType, String body) {
+		answers.put(method + " " + target, new Answer(200, contentType, body, Map.of(), true));
+		return this;
+	}
+
 	public Upstream answer(String method, String target, int status, String contentType, String body,
 			String... headerNamesAndValues) {
 		Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -133,6 +149,20 @@ public final class Upstream {
 			return;
 		}
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+		if (answer.stalls()) {
+			exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+			exchange.sendResponseHeaders(200, 0);
+			exchange.getResponseBody().write(bytes);
+			exchange.getResponseBody().flush();
+			try {
+				Thread.sleep(java.time.Duration.ofMinutes(1));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+			return;
+		}
 		exchange.getResponseHeaders().add("Content-Type", answer.contentType());
 		answer.headers().forEach(exchange.getResponseHeaders()::add);
 		exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Follows scoring's {@code /api/stream/scores} for every title: one connection, read line by line as Server-Sent
  * Events, each event handed to the listeners; when the stream ends (scoring closes streams after a while) or fails,
- * it connects again after {@code reviewflow.web.live.reconnect}. What arrives while it is disconnected is not replayed;
+ * it connects again after {@code reviewflow.web.live.reconnect}; so it does when the stream has said nothing, not even
+ * its heartbeat, for {@code reviewflow.web.live.silence} (a connection whose peer went away without a word). What
+ * arrives while it is disconnected is not replayed;
  * a page shows current figures when it loads, and the next change brings it up to date.
  */
 @Component
@@ -42,6 +45,9 @@ class ScoringStream implements SmartLifecycle {
 	private volatile @Nullable Thread reader;
 
 	private volatile @Nullable Stream<String> lines;
+
+	/** When the stream last said anything (a line, a heartbeat comment included), by {@link System#nanoTime()}. */
+	private volatile long heard;
 
 	ScoringStream(WebProperties properties) {
 		this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
@@ -91,7 +97,14 @@ class ScoringStream implements SmartLifecycle {
 				else {
 					try (Stream<String> body = response.body()) {
 						lines = body;
-						read(body);
+						heard = System.nanoTime();
+						Thread watchdog = Thread.ofVirtual().name("scoring-stream-watchdog").start(() -> watch(body));
+						try {
+							read(body);
+						}
+						finally {
+							watchdog.interrupt();
+						}
 					}
 				}
 			}
@@ -111,6 +124,24 @@ class ScoringStream implements SmartLifecycle {
 		}
 	}
 
+	/** Closes the stream once it has been silent too long; the reader then connects again. */
+	private void watch(Stream<String> body) {
+		Duration silence = properties.silence();
+		try {
+			while (running) {
+				Thread.sleep(silence.dividedBy(4));
+				if (System.nanoTime() - heard > silence.toNanos()) {
+					log.info("scoring's live stream said nothing for {}; connecting again", silence);
+					body.close();
+					return;
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			// the stream ended by itself
+		}
+	}
+
 	private boolean pause() {
 		try {
 			Thread.sleep(properties.reconnect());
@@ -127,6 +158,7 @@ class ScoringStream implements SmartLifecycle {
 		String[] event = { null, null };
 		StringBuilder data = new StringBuilder();
 		body.forEach(line -> {
+			heard = System.nanoTime();
 			if (line.isEmpty()) {
 				if (event[0] != null && event[1] != null && !data.isEmpty()) {
 					ScoreEvent received = new ScoreEvent(event[0], event[1], data.toString());
