@@ -35,7 +35,7 @@ public class Formats {
 
 	/** 6.4 (one decimal), or "–". */
 	public String average(@Nullable Double value) {
-		return value == null ? "–" : String.format(Locale.ENGLISH, "%.1f", value);
+		return value == null ? "–" : decimal(value);
 	}
 
 	/** 5,892. */

@@ -58,6 +58,9 @@ public final class Upstream {
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
+	/** Released by {@link #release()}: ends the silence of stalled answers. */
+	private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+
 	private Upstream(HttpServer server) {
 		this.server = server;
 	}
@@ -113,7 +116,7 @@ public final class Upstream {
 
 	/**
 	 * Answers {@code method target} with 200, this content type and body, then keeps the connection open and silent
-	 * for a minute, as a peer whose network went away without a word does.
+	 * until {@link #release()}, as a peer whose network went away without a word does.
 	 */
 	public Upstream stall(String method, String target, String contentType, String body) {
 		answers.put(method + " " + target, new Answer(200, contentType, body, Map.of(), true));
@@ -128,6 +131,11 @@ public final class Upstream {
 		}
 		answers.put(method + " " + target, new Answer(status, contentType, body, Map.copyOf(headers)));
 		return this;
+	}
+
+	/** Ends every stalled answer: their connections close. */
+	public void release() {
+		released.countDown();
 	}
 
 	public List<Request> requests() {
@@ -155,7 +163,8 @@ public final class Upstream {
 			exchange.getResponseBody().write(bytes);
 			exchange.getResponseBody().flush();
 			try {
-				Thread.sleep(java.time.Duration.ofMinutes(1));
+				// silent until the test releases the stub (at most a minute, should it forget)
+				released.await(1, java.util.concurrent.TimeUnit.MINUTES);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -2,11 +2,9 @@ package dev.reviewflow.web.dashboard;
 
 import dev.reviewflow.events.TitleIds;
 import dev.reviewflow.web.api.ApiRefusal;
-import dev.reviewflow.web.api.Page;
 import dev.reviewflow.web.api.Services.Apis;
 import dev.reviewflow.web.titles.Review;
 import dev.reviewflow.web.titles.Title;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HelpfulReviews {
 
-	static final ParameterizedTypeReference<Page<Review>> REVIEWS = new ParameterizedTypeReference<>() {
-	};
 
 	static final int SHOWN = 5;
 
@@ -39,7 +35,7 @@ class HelpfulReviews {
 		try {
 			model.addAttribute("title", apis.reviewIntake().get(null, Title.class, "/api/titles/{titleId}", titleId));
 			model.addAttribute("reviews", apis.reviewIntake()
-				.get(null, REVIEWS, "/api/titles/{titleId}/reviews?type=USER&sort=helpful&size={size}", titleId, SHOWN));
+				.get(null, Review.PAGE, "/api/titles/{titleId}/reviews?type=USER&sort=helpful&size={size}", titleId, SHOWN));
 		}
 		catch (ApiRefusal refusal) {
 			model.addAttribute("problem", refusal.detail());

@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TitleFigures {
 
-	static final ParameterizedTypeReference<Page<Title>> TITLES = new ParameterizedTypeReference<>() {
-	};
 
 	static final ParameterizedTypeReference<Page<TitleScoreChanged>> SCORES = new ParameterizedTypeReference<>() {
 	};
@@ -44,7 +42,7 @@ class TitleFigures {
 
 	Rows page(int page, int size) {
 		Page<Title> titles = apis.reviewIntake()
-			.get(null, TITLES, "/api/titles?page={page}&size={size}", page, size);
+			.get(null, Title.PAGE, "/api/titles?page={page}&size={size}", page, size);
 		if (titles.empty()) {
 			return new Rows(titles, List.of(), null);
 		}

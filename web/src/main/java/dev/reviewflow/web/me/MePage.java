@@ -12,6 +12,7 @@ import dev.reviewflow.web.api.Page;
 import dev.reviewflow.web.api.Services.Apis;
 import dev.reviewflow.web.titles.Review;
 import dev.reviewflow.web.titles.Title;
+import dev.reviewflow.web.titles.TitleNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class MePage {
 
-	static final ParameterizedTypeReference<Page<Review>> REVIEWS = new ParameterizedTypeReference<>() {
-	};
 
 	static final ParameterizedTypeReference<Page<MyReport>> REPORTS = new ParameterizedTypeReference<>() {
 	};
@@ -46,8 +45,11 @@ class MePage {
 
 	private final Standings standings;
 
-	MePage(Apis apis, Standings standings) {
+	private final TitleNames titleNames;
+
+	MePage(Apis apis, Standings standings, TitleNames titleNames) {
 		this.apis = apis;
+		this.titleNames = titleNames;
 		this.standings = standings;
 	}
 
@@ -62,7 +64,7 @@ class MePage {
 		model.addAttribute("reportsRefusal", null);
 		try {
 			reviews = apis.reviewIntake()
-				.get(authorization, REVIEWS, "/api/me/reviews?page={page}&size={size}", Math.max(0, reviewsPage),
+				.get(authorization, Review.PAGE, "/api/me/reviews?page={page}&size={size}", Math.max(0, reviewsPage),
 						PER_PAGE);
 		}
 		catch (ApiRefusal refusal) {
@@ -117,11 +119,6 @@ class MePage {
 
 	/** The title's name, or its id when review-intake cannot say. */
 	private String titleName(String titleId) {
-		try {
-			return apis.reviewIntake().get(null, Title.class, "/api/titles/{titleId}", titleId).name();
-		}
-		catch (ApiRefusal refusal) {
-			return titleId;
-		}
+		return titleNames.find(titleId).map(Title::name).orElse(titleId);
 	}
 }

@@ -11,6 +11,7 @@ import dev.reviewflow.events.Verdict;
 import dev.reviewflow.web.Formats;
 import dev.reviewflow.web.api.ApiRefusal;
 import dev.reviewflow.web.api.Services.Apis;
+import dev.reviewflow.web.titles.TitleNames;
 import dev.reviewflow.web.api.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;

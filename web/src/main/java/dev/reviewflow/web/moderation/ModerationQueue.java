@@ -5,6 +5,7 @@ import java.util.List;
 import dev.reviewflow.web.api.ApiRefusal;
 import dev.reviewflow.web.api.Page;
 import dev.reviewflow.web.api.Services.Apis;
+import dev.reviewflow.web.titles.TitleNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;

@@ -145,7 +145,7 @@ class MyReview {
 		}
 		try {
 			Page<Review> mine = apis.reviewIntake()
-				.get(authorization, TitlePage.REVIEWS, "/api/me/reviews?titleId={titleId}&size=1", titleId);
+				.get(authorization, Review.PAGE, "/api/me/reviews?titleId={titleId}&size=1", titleId);
 			model.addAttribute("review", mine.empty() ? null : mine.items().getFirst());
 			if (viewer.has("USER")) {
 				model.addAttribute("rating", rating(titleId, authorization));

@@ -11,7 +11,6 @@ import dev.reviewflow.web.api.Page;
 import dev.reviewflow.web.api.Services.Apis;
 import dev.reviewflow.web.api.Viewer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class TitlePage {
 
-	static final ParameterizedTypeReference<Page<Review>> REVIEWS = new ParameterizedTypeReference<>() {
-	};
 
-	static final ParameterizedTypeReference<Page<Title>> TITLES = new ParameterizedTypeReference<>() {
-	};
 
 	static final Set<String> SORTS = Set.of("helpful", "newest", "rating");
 
@@ -46,7 +41,7 @@ class TitlePage {
 	@GetMapping(path = "/titles", headers = "HX-Request=true")
 	String titles(@RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("titles",
-				apis.reviewIntake().get(null, TITLES, "/api/titles?page={page}&size=20", Math.max(0, page)));
+				apis.reviewIntake().get(null, Title.PAGE, "/api/titles?page={page}&size=20", Math.max(0, page)));
 		return "titles/titles";
 	}
 
@@ -58,10 +53,10 @@ class TitlePage {
 		String order = SORTS.contains(sort) ? sort : "helpful";
 		Title title = apis.reviewIntake().get(null, Title.class, "/api/titles/{titleId}", titleId);
 		Page<Review> critics = apis.reviewIntake()
-			.get(null, REVIEWS, "/api/titles/{titleId}/reviews?type=CRITIC&sort=helpful&size={size}", titleId,
+			.get(null, Review.PAGE, "/api/titles/{titleId}/reviews?type=CRITIC&sort=helpful&size={size}", titleId,
 					CRITICS_SHOWN);
 		Page<Review> reviews = apis.reviewIntake()
-			.get(null, REVIEWS, "/api/titles/{titleId}/reviews?type=USER&sort={sort}&page={page}&size={size}",
+			.get(null, Review.PAGE, "/api/titles/{titleId}/reviews?type=USER&sort={sort}&page={page}&size={size}",
 					titleId, order, Math.max(0, page), REVIEWS_PER_PAGE);
 		List<UUID> shown = new ArrayList<>();
 		critics.items().forEach(review -> shown.add(review.reviewId()));

@@ -3,6 +3,7 @@ package dev.reviewflow.web.live;
 import java.time.Duration;
 
 import dev.reviewflow.web.Upstream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,9 +30,15 @@ class SilentScoringStreamTests {
 		registry.add("reviewflow.web.scoring", scoring::url);
 	}
 
+	@AfterAll
+	static void release() {
+		scoring.release();
+	}
+
 	@Test
 	void aSilentStreamIsLeftAndConnectedAgain() {
-		// each stalled answer holds its connection for a minute: a second request means the first was given up
+		// each stalled answer holds its connection until released after the test: a second request means the first
+		// was given up
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(scoring.requests())
 			.filteredOn(request -> request.target().equals("/api/stream/scores"))
 			.hasSizeGreaterThanOrEqualTo(2));

@@ -7,18 +7,16 @@ import java.lang.annotation.Target;
 
 import dev.reviewflow.web.PageSliceTest;
 import dev.reviewflow.web.PageSliceTests;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 
 /**
  * A web slice of one console page: its controller in the pages' slice ({@link PageSliceTest}: the page security,
- * the figures, refusals nobody caught, the real service clients) and the title names. The test class extends
+ * the figures, refusals nobody caught, the real service clients, the title names). The test class extends
  * {@link PageSliceTests}, whose {@code Upstream} answers for the services over HTTP.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @PageSliceTest
-@Import(TitleNames.class)
 @interface ConsoleSlice {
 
 	@AliasFor(annotation = PageSliceTest.class, attribute = "value")

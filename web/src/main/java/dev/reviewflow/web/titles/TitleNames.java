@@ -1,20 +1,20 @@
-package dev.reviewflow.web.moderation;
+package dev.reviewflow.web.titles;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.reviewflow.web.api.ApiRefusal;
 import dev.reviewflow.web.api.Services.Apis;
-import dev.reviewflow.web.titles.Title;
 import org.springframework.stereotype.Component;
 
 /**
  * Titles by name instead of their ids, as review-intake has them (a public read). A title it does not know, or a
- * review-intake that is not answering, shows as its id: the console works on without the names.
+ * review-intake that is not answering, shows as its id: a page works on without the names.
  */
 @Component
-class TitleNames {
+public class TitleNames {
 
 	private final Apis apis;
 
@@ -23,7 +23,7 @@ class TitleNames {
 	}
 
 	/** Each id's name, "Name (year)", or the id itself. */
-	Map<String, String> of(Collection<String> titleIds) {
+	public Map<String, String> of(Collection<String> titleIds) {
 		Map<String, String> names = new LinkedHashMap<>();
 		for (String titleId : titleIds) {
 			names.computeIfAbsent(titleId, this::name);
@@ -31,13 +31,18 @@ class TitleNames {
 		return names;
 	}
 
-	String name(String titleId) {
+	/** The title, if review-intake has it and answers. */
+	public Optional<Title> find(String titleId) {
 		try {
-			Title title = apis.reviewIntake().get(null, Title.class, "/api/titles/{titleId}", titleId);
-			return title.name() + " (" + title.year() + ")";
+			return Optional.of(apis.reviewIntake().get(null, Title.class, "/api/titles/{titleId}", titleId));
 		}
 		catch (ApiRefusal refusal) {
-			return titleId;
+			return Optional.empty();
 		}
+	}
+
+	/** The id's name, "Name (year)", or the id itself. */
+	public String name(String titleId) {
+		return find(titleId).map(title -> title.name() + " (" + title.year() + ")").orElse(titleId);
 	}
 }
