@@ -232,7 +232,8 @@ public final class LocalStack {
 		say("starting the pages (web) on " + ports.web());
 		CompletableFuture<ServiceHost> web = CompletableFuture.supplyAsync(() -> started(running,
 				() -> ServiceHost.start(WEB.name(), repository.resolve(WEB.module()), WEB.mainClass(),
-						webProperties(ports, state))), background);
+						webProperties(ports.web(), ports.services(), ports.tokens(), state.resolve("logs/web.log")))),
+				background);
 		starting.add(web);
 		try {
 			kafka.get(STARTUP_WAIT.toMinutes(), TimeUnit.MINUTES);
@@ -301,17 +302,20 @@ public final class LocalStack {
 		return inLocalMode(properties);
 	}
 
-	/** The web service's properties: where this stack's services answer, and its token minter. */
-	static Map<String, String> webProperties(Ports ports, Path state) {
+	/**
+	 * The web service's properties: its port, where the stack's three services answer (in {@code SERVICES} order),
+	 * the token minter's port, and its log file.
+	 */
+	static Map<String, String> webProperties(int port, List<Integer> services, int tokens, Path logFile) {
 		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("server.port", Integer.toString(ports.web()));
+		properties.put("server.port", Integer.toString(port));
 		// this machine only: the pages hand out development tokens
 		properties.put("server.address", "localhost");
-		properties.put("reviewflow.web.review-intake", "http://localhost:" + ports.service(0));
-		properties.put("reviewflow.web.moderation", "http://localhost:" + ports.service(1));
-		properties.put("reviewflow.web.scoring", "http://localhost:" + ports.service(2));
-		properties.put("reviewflow.web.development-tokens", "http://localhost:" + ports.tokens() + "/dev/tokens");
-		properties.put("logging.file.name", state.resolve("logs/web.log").toString());
+		properties.put("reviewflow.web.review-intake", "http://localhost:" + services.get(0));
+		properties.put("reviewflow.web.moderation", "http://localhost:" + services.get(1));
+		properties.put("reviewflow.web.scoring", "http://localhost:" + services.get(2));
+		properties.put("reviewflow.web.development-tokens", "http://localhost:" + tokens + "/dev/tokens");
+		properties.put("logging.file.name", logFile.toString());
 		properties.put("logging.threshold.console", "WARN");
 		properties.put("spring.main.banner-mode", "off");
 		return properties;

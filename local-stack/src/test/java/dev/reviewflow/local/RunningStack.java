@@ -86,14 +86,11 @@ final class RunningStack implements BeforeAllCallback, AutoCloseable {
 		}
 		TokenMinter minter = TokenMinter.start(0, TOKENS);
 		started.add(minter);
-		Map<String, String> web = new LinkedHashMap<>();
-		web.put("server.port", "0");
-		web.put("reviewflow.web.review-intake", "http://localhost:" + services.get(0).port());
-		web.put("reviewflow.web.moderation", "http://localhost:" + services.get(1).port());
-		web.put("reviewflow.web.scoring", "http://localhost:" + services.get(2).port());
-		web.put("reviewflow.web.development-tokens", "http://localhost:" + minter.port() + "/dev/tokens");
-		web.put("logging.file.name", state.resolve("web.log").toString());
-		web.put("logging.threshold.console", "WARN");
+		List<Integer> ports = new ArrayList<>();
+		for (ServiceHost service : services) {
+			ports.add(service.port());
+		}
+		Map<String, String> web = LocalStack.webProperties(0, ports, minter.port(), state.resolve("web.log"));
 		this.web = ServiceHost.start(LocalStack.WEB.name(), REPOSITORY.resolve(LocalStack.WEB.module()),
 				LocalStack.WEB.mainClass(), web);
 		started.add(this.web);
