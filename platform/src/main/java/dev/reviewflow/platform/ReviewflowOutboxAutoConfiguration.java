@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +26,7 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -50,6 +53,24 @@ public class ReviewflowOutboxAutoConfiguration {
 			.mapping(CloudEvent.class, codec::encode)
 			.headers(event -> Map.of("content-type", CONTENT_TYPE))
 			.build();
+	}
+
+	/**
+	 * Modulith's repository with the completion of publications batched ({@link BatchedCompletions}), in the default
+	 * completion mode (UPDATE) Modulith's own repository has.
+	 */
+	@Bean
+	static BeanPostProcessor batchedOutboxCompletions(ObjectProvider<JdbcClient> jdbc, Environment environment) {
+		boolean update = environment.getProperty("spring.modulith.events.completion-mode", "update")
+			.equalsIgnoreCase("update");
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return update && bean instanceof EventPublicationRepository repository
+						&& !(bean instanceof BatchedCompletions) ? new BatchedCompletions(repository, jdbc.getObject())
+								: bean;
+			}
+		};
 	}
 
 	@Bean
