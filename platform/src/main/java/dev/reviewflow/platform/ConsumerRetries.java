@@ -11,11 +11,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
@@ -28,8 +30,8 @@ import org.springframework.kafka.listener.RetryListener;
  * the last failure). The first success on the partition, the record going to its dead-letter topic, or the
  * partition moving to another consumer ends it.
  */
-final class ConsumerRetries
-		implements RetryListener, RecordInterceptor<Object, Object>, ConsumerAwareRebalanceListener, HealthIndicator {
+final class ConsumerRetries implements RetryListener, RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object>,
+		ConsumerAwareRebalanceListener, HealthIndicator {
 
 	/** A partition held by one failing record. */
 	record Held(long offset, Instant since, int attempts, String failure) {
@@ -65,6 +67,32 @@ final class ConsumerRetries
 	@Override
 	public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
 		released(record);
+	}
+
+	/** A batch listener's batch failed for a transient reason: each of its partitions is held at its first record. */
+	@Override
+	public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+		for (TopicPartition partition : records.partitions()) {
+			failedDelivery(records.records(partition).getFirst(), ex, deliveryAttempt);
+		}
+	}
+
+	@Override
+	public void recovered(ConsumerRecords<?, ?> records, Exception ex) {
+		records.forEach(this::released);
+	}
+
+	@Override
+	public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
+			Consumer<Object, Object> consumer) {
+		return records;
+	}
+
+	@Override
+	public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+		if (!held.isEmpty()) {
+			records.partitions().forEach(held::remove);
+		}
 	}
 
 	@Override

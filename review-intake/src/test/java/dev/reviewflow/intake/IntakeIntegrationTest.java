@@ -67,7 +67,7 @@ abstract class IntakeIntegrationTest {
 	@BeforeAll
 	static void watchTopics() {
 		probe = TopicProbe.on(Topics.REVIEW_EVENTS.name(), Topics.RATINGS.name(),
-				Topics.MODERATION_DECISIONS.deadLetterTopic());
+				Topics.MODERATION_DECISIONS.deadLetterTopic(), Topics.REVIEW_SCORES.deadLetterTopic());
 	}
 
 	@AfterAll

@@ -1,5 +1,6 @@
 package dev.reviewflow.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import dev.reviewflow.events.Topics;
 import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,9 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 
 	<T> T published(Class<T> type, java.util.function.Predicate<T> match) {
 		return type.cast(EventContract.assertConforms(probe.await(r -> {
+			if (r.topic().endsWith(".DLT")) {
+				return false;
+			}
 			Object data = EventContract.assertConforms(r.value()).data();
 			return type.isInstance(data) && match.test(type.cast(data));
 		}).value()).data());
@@ -228,6 +233,32 @@ class ReviewLifecycleIntegrationTests extends IntakeIntegrationTest {
 		});
 		TopicProbe.awaitConsumed("review-intake.review-scores", Topics.REVIEW_SCORES.name());
 		assertThat(count("select count(*) from review where review_id = ? and total_votes = 57", reviewId)).isOne();
+	}
+
+	/** Scores come in batches: an unreadable one is dead-lettered, those before and after it in its batch are kept. */
+	@Test
+	void anUnreadableScoreIsDeadLetteredAndTheScoresAroundItAreApplied() {
+		title("unreadable-2012-" + run);
+		UUID before = submit("unreadable-2012-" + run, "u1", "Before.");
+		UUID after = submit("unreadable-2012-" + run, "u2", "After.");
+		decide(before, "unreadable-2012-" + run, "u1", 1, ReviewStatus.PUBLISHED);
+		decide(after, "unreadable-2012-" + run, "u2", 1, ReviewStatus.PUBLISHED);
+		awaitStatus(before, "u1", ReviewStatus.PUBLISHED);
+		awaitStatus(after, "u2", ReviewStatus.PUBLISHED);
+
+		Instant now = Instant.now();
+		sendScore(new ReviewScoreChanged(before, 2, 1, 3, 0.2, now, 3));
+		sendScore(new ReviewScoreChanged(before, 1, 1, 2, 0.1, now, 2));
+		probe.send(Topics.REVIEW_SCORES.name(), after.toString(), "{\"not\": a score".getBytes(StandardCharsets.UTF_8));
+		sendScore(new ReviewScoreChanged(after, 4, 0, 4, 0.5, now, 4));
+
+		ConsumerRecord<String, byte[]> dead = probe
+			.await(r -> r.topic().equals("reviews.review-scores.DLT") && r.key().equals(after.toString()));
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).startsWith("{\"not\"");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(anonymous().get("/api/reviews/" + before).json().get("totalVotes").asLong()).isEqualTo(3);
+			assertThat(anonymous().get("/api/reviews/" + after).json().get("totalVotes").asLong()).isEqualTo(4);
+		});
 	}
 
 	@Test

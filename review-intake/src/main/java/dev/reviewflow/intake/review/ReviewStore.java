@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import dev.reviewflow.platform.Page;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -137,23 +139,29 @@ class ReviewStore {
 	}
 
 	/**
-	 * Scoring's latest helpfulness figures for a review, kept when their version is higher than the stored one: a
-	 * duplicate or an older figure arriving late changes nothing. Only figures written before versions existed
-	 * (version 0) fall back to their time.
+	 * Scoring's latest helpfulness figures for reviews (one per review), each kept when its version is higher than
+	 * the stored one: a duplicate or an older figure arriving late changes nothing. Only figures written before
+	 * versions existed (version 0) fall back to their time. One statement for all of them.
 	 */
 	@Transactional
-	void applyScore(ReviewScoreChanged score) {
+	void applyScores(Collection<ReviewScoreChanged> scores) {
+		if (scores.isEmpty()) {
+			return;
+		}
 		jdbc.sql("""
-				update review set helpful_votes = :helpful, total_votes = :total, wilson_lower_bound = :wilson,
-				  votes_updated_at = :updatedAt, votes_version = :version
-				where review_id = :reviewId and (votes_version < :version
-				  or (:version = 0 and votes_version = 0 and (votes_updated_at is null or votes_updated_at < :updatedAt)))""")
-			.param("helpful", score.helpful())
-			.param("total", score.total())
-			.param("wilson", score.wilsonLowerBound())
-			.param("updatedAt", Timestamp.from(score.updatedAt()))
-			.param("version", score.version())
-			.param("reviewId", score.reviewId())
+				update review r set helpful_votes = s.helpful, total_votes = s.total, wilson_lower_bound = s.wilson,
+				  votes_updated_at = s.updated_at, votes_version = s.version
+				from unnest(:reviewIds, :helpful, :total, :wilson, :updatedAt, :version) as s(review_id, helpful, total, wilson, updated_at, version)
+				where r.review_id = s.review_id and (r.votes_version < s.version
+				  or (s.version = 0 and r.votes_version = 0 and (r.votes_updated_at is null or r.votes_updated_at < s.updated_at)))""")
+			.param("reviewIds", new SqlArrayValue("uuid", scores.stream().map(ReviewScoreChanged::reviewId).toArray()))
+			.param("helpful", new SqlArrayValue("int8", scores.stream().map(ReviewScoreChanged::helpful).toArray()))
+			.param("total", new SqlArrayValue("int8", scores.stream().map(ReviewScoreChanged::total).toArray()))
+			.param("wilson",
+					new SqlArrayValue("float8", scores.stream().map(ReviewScoreChanged::wilsonLowerBound).toArray()))
+			.param("updatedAt", new SqlArrayValue("timestamptz",
+					scores.stream().map(score -> Timestamp.from(score.updatedAt())).toArray()))
+			.param("version", new SqlArrayValue("int8", scores.stream().map(ReviewScoreChanged::version).toArray()))
 			.update();
 	}
 
