@@ -1,11 +1,18 @@
 package dev.reviewflow.moderation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.reviewflow.events.ModerationPolicyChanged;
 import dev.reviewflow.events.Topics;
+import dev.reviewflow.platform.RateLimitExceeded;
 import dev.reviewflow.platform.RateLimits;
 import dev.reviewflow.testsupport.EventContract;
 import dev.reviewflow.testsupport.Http;
@@ -16,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +36,9 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 
 	@Autowired
 	RateLimits rateLimits;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	Http admin() {
 		return as("admin-p", "ADMIN");
@@ -218,6 +230,38 @@ class PolicyIntegrationTests extends ModerationIntegrationTest {
 	String caseState(UUID caseId) {
 		return jdbc.sql("select state from moderation_case where case_id = ?").param(caseId).query(String.class)
 			.single();
+	}
+
+	/** Many requests of one user at once: exactly the limit's number are counted, the others refused with a wait. */
+	@Test
+	void aLimitHoldsForRequestsArrivingTogether() throws Exception {
+		String subject = "together-" + UUID.randomUUID();
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		CyclicBarrier together = new CyclicBarrier(8);
+		List<Future<Long>> outcomes = new ArrayList<>();
+		try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 8; i++) {
+				outcomes.add(callers.submit(() -> {
+					together.await(10, TimeUnit.SECONDS);
+					try {
+						transaction.executeWithoutResult(status -> rateLimits.acquire(subject, "vote", 3,
+								Duration.ofMinutes(1)));
+						return 0L;
+					}
+					catch (RateLimitExceeded refused) {
+						return refused.retryAfterSeconds();
+					}
+				}));
+			}
+		}
+		List<Long> waits = new ArrayList<>();
+		for (Future<Long> outcome : outcomes) {
+			waits.add(outcome.get());
+		}
+		assertThat(waits).filteredOn(wait -> wait == 0).hasSize(3);
+		assertThat(waits).filteredOn(wait -> wait > 0).hasSize(5).allMatch(wait -> wait <= 60);
+		assertThat(jdbc.sql("select count(*) from rate_limit_hit where subject = ?").param(subject).query(Long.class)
+			.single()).isEqualTo(3);
 	}
 
 	@Test

@@ -39,10 +39,21 @@ public class RateLimits {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))").params(subject, action)
 			.query((rs, n) -> 0)
 			.list();
+		// counted, and the hit stored while there is room, in one statement: its snapshot is taken after the lock
 		Instant now = Instant.now();
-		Window recent = jdbc
-			.sql("select count(*), min(at) from rate_limit_hit where subject = ? and action = ? and at > ?")
-			.params(subject, action, Timestamp.from(now.minus(window)))
+		Window recent = jdbc.sql("""
+				with recent as (
+				  select count(*) as hits, min(at) as oldest from rate_limit_hit
+				  where subject = :subject and action = :action and at > :since),
+				stored as (
+				  insert into rate_limit_hit (subject, action, at)
+				  select :subject, :action, :now from recent where hits < :max)
+				select hits, oldest from recent""")
+			.param("subject", subject)
+			.param("action", action)
+			.param("since", Timestamp.from(now.minus(window)))
+			.param("now", Timestamp.from(now))
+			.param("max", max)
 			.query((rs, n) -> new Window(rs.getLong(1), rs.getTimestamp(2)))
 			.single();
 		if (recent.count() >= max && recent.oldest() != null) {
@@ -51,9 +62,6 @@ public class RateLimits {
 			throw new RateLimitExceeded("You may do this " + max + " time(s) per " + describe(window)
 					+ "; try again in " + seconds + " s.", seconds);
 		}
-		jdbc.sql("insert into rate_limit_hit (subject, action, at) values (?, ?, ?)")
-			.params(subject, action, Timestamp.from(now))
-			.update();
 	}
 
 	/** Refuses a limit that is not one: {@code max} below 1, or a window that is not positive or exceeds a day. */
