@@ -23,7 +23,12 @@ class ReviewEvents {
 		this.processed = processed;
 	}
 
-	@KafkaListener(id = "moderation.review-events", topics = "reviews.review-events")
+	/**
+	 * Three consumers share the topic's partitions: screening a review takes several statements and a commit, and one
+	 * consumer could not keep up with the reviews review-intake accepts. A review's events stay in order (one
+	 * partition, one consumer); ReviewScreening screens one author's reviews one at a time.
+	 */
+	@KafkaListener(id = "moderation.review-events", topics = "reviews.review-events", concurrency = "3")
 	@Transactional
 	void on(CloudEvent<?> event) {
 		if (!processed.firstDelivery(event.id())) {

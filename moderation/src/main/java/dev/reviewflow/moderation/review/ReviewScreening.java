@@ -64,6 +64,11 @@ class ReviewScreening {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void received(UUID reviewId, String titleId, String authorId, ReviewType type, int revision, String headline,
 			String body, Instant at) {
+		// one author's reviews are screened one at a time (several consumers screen at once): each sees the author's
+		// others, and the decisions about them, as committed before it
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended('screening/' || ?, 0))").param(authorId)
+			.query((rs, n) -> 0)
+			.list();
 		Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 		int stored = jdbc.sql("""
 				insert into review (review_id, title_id, author_id, type, revision, status, headline, body,
