@@ -7,18 +7,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=${1:-5}
-JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 END=$(( $(date +%s) + MINUTES * 60 ))
 LOG=.reviewflow/logs/mixed-load.log
 loop() {
   # each run is cut off at the end; a run that fails while the stack is down is started again
   while [ "$(date +%s)" -lt "$END" ]; do
-    (cd bench && timeout $(( END - $(date +%s) + 5 )) "$JAVA" "$@" >> "../$LOG" 2>&1) || true
+    timeout $(( END - $(date +%s) + 5 )) ./reviewflow bench --warmup=0 --seconds=20 --markdown=/dev/null "$@" \
+      >> "$LOG" 2>&1 || true
   done
 }
-loop VoteLoad.java 1500 16 &
+loop --scenarios=votes --connections=16 &
 VOTES=$!
-loop IntakeLoad.java 400 8 &
+loop --scenarios=reviews,ratings --connections=8 &
 INTAKE=$!
 sleep $(( MINUTES * 30 ))
 POSTMASTER=$(head -1 .reviewflow/postgres/postmaster.pid)
@@ -30,5 +30,5 @@ KILLED=$(date +%s)
 until grep -q "healthy in" .reviewflow/logs/mixed-load-restart.log 2>/dev/null; do sleep 1; done
 echo "$(date +%T) healthy again $(( $(date +%s) - KILLED )) s after the kill (the load kept running)"
 wait $VOTES $INTAKE
-echo "$(date +%T) load over; requests/s of each run in $LOG"
+echo "$(date +%T) load over; the table of each run is in $LOG"
 ./reviewflow check
