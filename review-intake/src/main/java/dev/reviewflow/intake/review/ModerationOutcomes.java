@@ -31,7 +31,12 @@ class ModerationOutcomes {
 		this.events = events;
 	}
 
-	@KafkaListener(id = "review-intake.moderation-decisions", topics = "reviews.moderation-decisions")
+	/**
+	 * Three consumers share the topic's partitions (one could not keep up with the reviews submitted): a review's
+	 * decisions stay in order, one partition and one consumer each, and each is applied under the review's row lock.
+	 */
+	@KafkaListener(id = "review-intake.moderation-decisions", topics = "reviews.moderation-decisions",
+			concurrency = "3")
 	@Transactional
 	void on(CloudEvent<?> event) {
 		if (event.data() instanceof ModerationDecided decided && processed.firstDelivery(event.id())) {
