@@ -393,6 +393,15 @@ public class Bench {
 
 	// ---------------------------------------------------------------- load machinery
 
+	/** The statuses of failed requests in the load being measured, and how many of each. */
+	static final Map<Integer, AtomicLong> REFUSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+	static void refused(int status) {
+		if (status >= 300) {
+			REFUSED.computeIfAbsent(status, key -> new AtomicLong()).incrementAndGet();
+		}
+	}
+
 	/** One request of a closed loop: returns the status, or -1 when it records its own outcome (asynchronously). */
 	interface Call {
 		int call() throws Exception;
@@ -494,6 +503,7 @@ public class Bench {
 					}
 					if (status != -1) {
 						recorder.record(System.nanoTime() - started, status < 300);
+						refused(status);
 						if (status < 300) {
 							ok.incrementAndGet();
 						}
@@ -559,6 +569,7 @@ public class Bench {
 					}
 					// latency from when the request was due, so a stalled server is not hidden by a waiting client
 					recorder.record(System.nanoTime() - due, status < 300);
+					refused(status);
 					if (status < 300) {
 						ok.incrementAndGet();
 					}
@@ -639,8 +650,10 @@ public class Bench {
 				Recorder.percentile(sorted, 0.5), Recorder.percentile(sorted, 0.99),
 				sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6, cpu.per(accepted + failures),
 				pss == 0 ? stack.pssMb() : pss, endedAt);
-		say(String.format(Locale.ROOT, "%-40s %,9.1f/s  p50 %6.1f ms  p99 %7.1f ms  failures %d", name,
-				result.perSecond(), result.p50(), result.p99(), failures));
+		say(String.format(Locale.ROOT, "%-40s %,9.1f/s  p50 %6.1f ms  p99 %7.1f ms  failures %d%s", name,
+				result.perSecond(), result.p50(), result.p99(), failures,
+				REFUSED.isEmpty() ? "" : " (statuses, warm-up included: " + new java.util.TreeMap<>(REFUSED) + "; 599 = no answer)"));
+		REFUSED.clear();
 		return result;
 	}
 
