@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.modulith.events.EventPublication;
@@ -33,10 +34,15 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  * <p>
  * What this gives up: a crash between Kafka's acknowledgement and the batch's commit (a few milliseconds) leaves those
  * publications incomplete, so they are sent again after {@code reviewflow.outbox.resubmit-after}: at least once, as
- * after any crash between send and completion, and every consumer is idempotent. Everything else (creating
- * publications, failures, resubmission, deleting old ones) goes to Modulith's repository unchanged.
+ * after any crash between send and completion, and every consumer is idempotent. A publication being resubmitted is
+ * still marked PROCESSING, by Modulith: Modulith resubmits a RESUBMITTED one never again, so it must not stay
+ * RESUBMITTED until its completion is written. Everything else (creating publications, failures, resubmission,
+ * deleting old ones) goes to Modulith's repository unchanged.
+ * <p>
+ * The writer starts with the first completion and stops when the repository is destroyed ({@link #close}), after
+ * the Kafka producers have stopped (their last acknowledgements are written) and before the database's pool closes.
  */
-final class BatchedCompletions implements EventPublicationRepository, SmartLifecycle {
+final class BatchedCompletions implements EventPublicationRepository {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchedCompletions.class);
 
@@ -51,7 +57,12 @@ final class BatchedCompletions implements EventPublicationRepository, SmartLifec
 
 	private final BlockingQueue<Completion> queue = new LinkedBlockingQueue<>();
 
-	private volatile @Nullable Thread writer;
+	private @Nullable Thread writer;
+
+	private boolean closed;
+
+	/** Publications Modulith is resubmitting: their PROCESSING is written, as Modulith writes it. */
+	private final Set<UUID> resubmitted = ConcurrentHashMap.newKeySet();
 
 	private record Completion(UUID id, Instant at) {
 	}
@@ -63,12 +74,31 @@ final class BatchedCompletions implements EventPublicationRepository, SmartLifec
 
 	@Override
 	public void markProcessing(UUID identifier) {
-		// not recorded: an unacknowledged publication is incomplete either way (see the class comment)
+		// a first send's is not recorded: an unacknowledged publication is incomplete either way
+		if (resubmitted.remove(identifier)) {
+			delegate.markProcessing(identifier);
+		}
+	}
+
+	@Override
+	public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
+		boolean marked = delegate.markResubmitted(identifier, resubmissionDate);
+		if (marked) {
+			resubmitted.add(identifier);
+		}
+		return marked;
 	}
 
 	@Override
 	public void markCompleted(UUID identifier, Instant completionDate) {
 		queue.add(new Completion(identifier, completionDate));
+		startWriter();
+	}
+
+	private synchronized void startWriter() {
+		if (writer == null && !closed) {
+			writer = Thread.ofPlatform().name("outbox-completions").daemon().start(this::run);
+		}
 	}
 
 	@Override
@@ -127,16 +157,13 @@ final class BatchedCompletions implements EventPublicationRepository, SmartLifec
 		queue.addAll(batch);
 	}
 
-	@Override
-	public void start() {
-		writer = Thread.ofPlatform().name("outbox-completions").daemon().start(this::run);
-	}
-
 	/** Stops the writer and writes what is left, so a clean shutdown resends nothing. */
-	@Override
-	public void stop() {
-		Thread running = writer;
-		writer = null;
+	void close() {
+		Thread running;
+		synchronized (this) {
+			closed = true;
+			running = writer;
+		}
 		if (running != null) {
 			running.interrupt();
 			try {
@@ -157,15 +184,9 @@ final class BatchedCompletions implements EventPublicationRepository, SmartLifec
 		}
 	}
 
-	@Override
-	public boolean isRunning() {
-		return writer != null;
-	}
-
-	/** Stopped after the Kafka listeners and the web server (which stop at the default phase and above). */
-	@Override
-	public int getPhase() {
-		return Integer.MIN_VALUE + 1000;
+	boolean isWriting() {
+		Thread running = writer;
+		return running != null && running.isAlive();
 	}
 
 	// everything else is Modulith's
@@ -178,11 +199,6 @@ final class BatchedCompletions implements EventPublicationRepository, SmartLifec
 	@Override
 	public void markFailed(UUID identifier) {
 		delegate.markFailed(identifier);
-	}
-
-	@Override
-	public boolean markResubmitted(UUID identifier, Instant resubmissionDate) {
-		return delegate.markResubmitted(identifier, resubmissionDate);
 	}
 
 	@Override

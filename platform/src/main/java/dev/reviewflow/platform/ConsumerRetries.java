@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
@@ -69,9 +70,18 @@ final class ConsumerRetries implements RetryListener, RecordInterceptor<Object, 
 		released(record);
 	}
 
-	/** A batch listener's batch failed for a transient reason: each of its partitions is held at its first record. */
+	/**
+	 * A batch listener's batch failed as a whole: each of its partitions is held at its first record. A failure the
+	 * listener pinned on one record ({@link BatchListenerFailedException}) is not one: that record is retried, or
+	 * dead-lettered, on its own, and reported as such.
+	 */
 	@Override
 	public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof BatchListenerFailedException) {
+				return;
+			}
+		}
 		for (TopicPartition partition : records.partitions()) {
 			failedDelivery(records.records(partition).getFirst(), ex, deliveryAttempt);
 		}

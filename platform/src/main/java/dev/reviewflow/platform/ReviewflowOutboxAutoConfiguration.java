@@ -3,6 +3,7 @@ package dev.reviewflow.platform;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -57,18 +59,34 @@ public class ReviewflowOutboxAutoConfiguration {
 
 	/**
 	 * Modulith's repository with the completion of publications batched ({@link BatchedCompletions}), in the default
-	 * completion mode (UPDATE) Modulith's own repository has.
+	 * completion mode (UPDATE) Modulith's own repository has; its writer is closed when the repository is destroyed.
 	 */
 	@Bean
 	static BeanPostProcessor batchedOutboxCompletions(ObjectProvider<JdbcClient> jdbc, Environment environment) {
 		boolean update = environment.getProperty("spring.modulith.events.completion-mode", "update")
 			.equalsIgnoreCase("update");
-		return new BeanPostProcessor() {
+		Map<String, BatchedCompletions> wrapped = new ConcurrentHashMap<>();
+		return new DestructionAwareBeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return update && bean instanceof EventPublicationRepository repository
-						&& !(bean instanceof BatchedCompletions) ? new BatchedCompletions(repository, jdbc.getObject())
-								: bean;
+				if (update && bean instanceof EventPublicationRepository repository
+						&& !(bean instanceof BatchedCompletions)) {
+					return wrapped.computeIfAbsent(name, key -> new BatchedCompletions(repository, jdbc.getObject()));
+				}
+				return bean;
+			}
+
+			@Override
+			public boolean requiresDestruction(Object bean) {
+				return bean instanceof EventPublicationRepository;
+			}
+
+			@Override
+			public void postProcessBeforeDestruction(Object bean, String name) {
+				BatchedCompletions completions = wrapped.remove(name);
+				if (completions != null) {
+					completions.close();
+				}
 			}
 		};
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +21,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox's completions, batched, on a real PostgreSQL with the platform's table: PROCESSING is not written,
- * completions are written by the writer thread with their own dates, and what is queued at shutdown is written then.
- * Modulith's own repository is not reached on these paths (its stand-in refuses every call).
+ * The outbox's completions, batched, on a real PostgreSQL with the platform's table: a first send's PROCESSING is not
+ * written, completions are written by the writer thread with their own dates, and what is queued when the repository
+ * closes is written then. Modulith's own repository is reached only for a resubmission (its stand-in records those
+ * calls and refuses every other).
  */
 class BatchedCompletionsTests {
 
-	static final EventPublicationRepository REFUSES_EVERYTHING = (EventPublicationRepository) Proxy.newProxyInstance(
+	final List<String> forwarded = new CopyOnWriteArrayList<>();
+
+	final EventPublicationRepository modulith = (EventPublicationRepository) Proxy.newProxyInstance(
 			BatchedCompletionsTests.class.getClassLoader(), new Class<?>[] { EventPublicationRepository.class },
 			(proxy, method, args) -> {
-				throw new AssertionError("Modulith's repository was called: " + method.getName());
+				switch (method.getName()) {
+					case "markResubmitted" -> {
+						forwarded.add("resubmitted " + args[0]);
+						return true;
+					}
+					case "markProcessing" -> {
+						forwarded.add("processing " + args[0]);
+						return null;
+					}
+					default -> throw new AssertionError("Modulith's repository was called: " + method.getName());
+				}
 			});
 
 	@Test
@@ -48,16 +62,15 @@ class BatchedCompletionsTests {
 						.params(id, "{\"id\":\"" + id + "\"}")
 						.update();
 				}
-				BatchedCompletions completions = new BatchedCompletions(REFUSES_EVERYTHING, jdbc);
+				BatchedCompletions completions = new BatchedCompletions(modulith, jdbc);
 				Instant acknowledged = Instant.now().truncatedTo(ChronoUnit.MICROS).minusSeconds(5);
 
 				completions.markProcessing(ids.get(0));
+				assertThat(forwarded).as("a first send's PROCESSING is not written").isEmpty();
+				assertThat(completions.isWriting()).as("no writer before the first completion").isFalse();
 				for (int i = 0; i < 3; i++) {
 					completions.markCompleted(ids.get(i), acknowledged.plusSeconds(i));
 				}
-				assertThat(status(jdbc, ids.get(0))).as("queued, not yet written").isEqualTo("PUBLISHED");
-
-				completions.start();
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is not null")
 						.query(Long.class)
@@ -71,10 +84,16 @@ class BatchedCompletionsTests {
 						.toInstant()).isEqualTo(acknowledged.plusSeconds(i));
 				}
 
+				// a resubmission is marked PROCESSING by Modulith, once, or it would stay RESUBMITTED and never be sent again
+				assertThat(completions.markResubmitted(ids.get(3), acknowledged)).isTrue();
+				completions.markProcessing(ids.get(3));
+				completions.markProcessing(ids.get(3));
+				assertThat(forwarded).containsExactly("resubmitted " + ids.get(3), "processing " + ids.get(3));
+
 				completions.markCompleted(ids.get(3), acknowledged);
-				completions.stop();
-				assertThat(completions.isRunning()).isFalse();
-				assertThat(status(jdbc, ids.get(3))).as("written at shutdown").isEqualTo("COMPLETED");
+				completions.close();
+				assertThat(completions.isWriting()).isFalse();
+				assertThat(status(jdbc, ids.get(3))).as("written when closed").isEqualTo("COMPLETED");
 			});
 	}
 

@@ -39,14 +39,28 @@ class ReviewScores {
 			if (record.value() == null) {
 				// unreadable: what came before it is kept, it goes to the dead-letter topic, and what follows it is
 				// delivered again
-				store.applyScores(newest.values());
+				apply(newest);
 				throw new BatchListenerFailedException("Unreadable event on " + record.topic(), unreadable(record), i);
 			}
 			if (record.value() instanceof CloudEvent<?> event && event.data() instanceof ReviewScoreChanged score) {
 				newest.merge(score.reviewId(), score, ReviewScores::newer);
 			}
 		}
-		store.applyScores(newest.values());
+		apply(newest);
+	}
+
+	/**
+	 * Writes the scores, or fails from the batch's first record on: the error handler then retries from there as it
+	 * retries one record (until it succeeds, when the failure is the database's being away), rather than retrying the
+	 * batch as a whole, which would dead-letter all of it once an unreadable record in it was reached.
+	 */
+	private void apply(Map<UUID, ReviewScoreChanged> newest) {
+		try {
+			store.applyScores(newest.values());
+		}
+		catch (RuntimeException ex) {
+			throw new BatchListenerFailedException("Could not apply " + newest.size() + " review scores", ex, 0);
+		}
 	}
 
 	private static ReviewScoreChanged newer(ReviewScoreChanged one, ReviewScoreChanged other) {
