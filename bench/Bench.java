@@ -136,25 +136,19 @@ public class Bench {
 				+ " PostgreSQL processes; " + options.connections() + " connections, " + options.warmup() + " s warm-up + "
 				+ options.seconds() + " s per load");
 		Setup setup = new Setup(options, run);
-		if (options.scenarios().contains("insert")) {
-			insertBaseline(options, stack, run);
+		for (String scenario : Options.ALL) {
+			if (options.scenarios().contains(scenario)) {
+				switch (scenario) {
+					case "insert" -> insertBaseline(options, stack, run);
+					case "produce" -> produceBaseline(options, stack, run);
+					case "votes" -> votes(options, stack, setup);
+					case "ratings" -> ratings(options, stack, setup);
+					case "reviews" -> reviews(options, stack, setup);
+					default -> freshness(options, stack, setup);
+				}
+			}
 		}
-		if (options.scenarios().contains("produce")) {
-			produceBaseline(options, stack, run);
-		}
-		if (options.scenarios().contains("votes")) {
-			votes(options, stack, setup);
-		}
-		if (options.scenarios().contains("ratings")) {
-			ratings(options, stack, setup);
-		}
-		if (options.scenarios().contains("reviews")) {
-			reviews(options, stack, setup);
-		}
-		if (options.scenarios().contains("freshness")) {
-			freshness(options, stack, setup);
-		}
-		String table = table(options, stack);
+		String table = table(options);
 		System.out.println();
 		System.out.println(table);
 		Files.createDirectories(options.markdown().toAbsolutePath().getParent());
@@ -191,7 +185,7 @@ public class Bench {
 				};
 			});
 			insertBaseline = result.perSecond();
-			rows.add(result.row("", stack));
+			rows.add(result.row(""));
 		}
 		finally {
 			for (Connection connection : connections) {
@@ -230,7 +224,7 @@ public class Bench {
 					return -1;
 				});
 				producer.flush();
-				rows.add(result.row("", stack));
+				rows.add(result.row(""));
 			}
 			finally {
 				admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -258,7 +252,7 @@ public class Bench {
 			}
 			return scored >= expected && counted >= expected;
 		}, result.endedAt());
-		rows.add(result.row(caughtUp, stack));
+		rows.add(result.row(caughtUp));
 	}
 
 	static void ratings(Options options, Stack stack, Setup setup) throws Exception {
@@ -274,7 +268,7 @@ public class Bench {
 			.number(Setup.object(setup.get(options.scoring(), "/api/titles/" + title + "/score"), "userRating"),
 					"count") >= expected,
 				result.endedAt());
-		rows.add(result.row(caughtUp, stack));
+		rows.add(result.row(caughtUp));
 	}
 
 	static void reviews(Options options, Stack stack, Setup setup) throws Exception {
@@ -293,7 +287,7 @@ public class Bench {
 				&& Setup.number(setup.get(options.intake(), "/api/titles/" + title + "/reviews?size=1"),
 						"totalItems") >= expected,
 				result.endedAt());
-		rows.add(result.row(caughtUp, stack));
+		rows.add(result.row(caughtUp));
 	}
 
 	/**
@@ -387,7 +381,7 @@ public class Bench {
 				}, prober::start);
 		prober.join();
 		listener.interrupt();
-		rows.add(load.row("", stack));
+		rows.add(load.row(""));
 		Recorder.Summary summary = probe.summary();
 		rows.add(new Row("vote → SSE review-score (probe)", summary.count() + probeFailures.get(),
 				summary.failures() + probeFailures.get(), summary.count() / (double) seconds, summary.p50(),
@@ -417,7 +411,7 @@ public class Bench {
 	record Result(String name, long accepted, long acceptedAll, long failures, double perSecond, double p50,
 			double p99, double max, Cpu cpu, long pssMb, long endedAt) {
 
-		Row row(String caughtUp, Stack stack) {
+		Row row(String caughtUp) {
 			return new Row(name, accepted + failures, failures, perSecond, p50, p99, max, cpu, caughtUp, pssMb);
 		}
 	}
@@ -522,7 +516,7 @@ public class Bench {
 				}
 			}));
 		}
-		return measure(name, options, stack, recorders, threads, done, ok, warmupEnd, end);
+		return measure(name, stack, recorders, threads, done, ok, warmupEnd, end);
 	}
 
 	static Result http(String name, Options options, Stack stack, int port, int connections,
@@ -588,14 +582,11 @@ public class Bench {
 				}
 			}));
 		}
-		Options measured = new Options(seconds, 0, connections, options.scenarios(), rate, seconds, options.host(),
-				options.intake(), options.moderation(), options.scoring(), options.postgres(), options.kafka(),
-				options.markdown());
-		return measure(name, measured, stack, recorders, threads, done, ok, start,
+		return measure(name, stack, recorders, threads, done, ok, start,
 				start + TimeUnit.SECONDS.toNanos(seconds));
 	}
 
-	static Result measure(String name, Options options, Stack stack, List<Recorder> recorders, List<Thread> threads,
+	static Result measure(String name, Stack stack, List<Recorder> recorders, List<Thread> threads,
 			AtomicLong done, AtomicLong ok, long warmupEnd, long end) throws Exception {
 		Cpu before = null;
 		long last = done.get();
@@ -1017,7 +1008,7 @@ public class Bench {
 
 	// ---------------------------------------------------------------- output
 
-	static String table(Options options, Stack stack) throws IOException {
+	static String table(Options options) throws IOException {
 		StringBuilder out = new StringBuilder();
 		out.append("Benchmark of ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE))
 			.append(" on ").append(machine()).append("; ").append(options.connections())

@@ -29,9 +29,7 @@ public abstract class PageSliceTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("reviewflow.web.review-intake", upstream::url);
-		registry.add("reviewflow.web.moderation", upstream::url);
-		registry.add("reviewflow.web.scoring", upstream::url);
+		upstream.standIn(registry);
 	}
 
 	@BeforeEach

@@ -14,6 +14,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * The three services as the pages' tests see them: one HTTP server on this machine that answers each
  * {@code METHOD path?query} with the answer stubbed for it (404 problem+json otherwise) and records every request, in
@@ -88,6 +90,13 @@ public final class Upstream {
 
 	public String url() {
 		return "http://localhost:" + server.getAddress().getPort();
+	}
+
+	/** Points the web's three service addresses at this stub (for a {@code @DynamicPropertySource}). */
+	public void standIn(DynamicPropertyRegistry registry) {
+		registry.add("reviewflow.web.review-intake", this::url);
+		registry.add("reviewflow.web.moderation", this::url);
+		registry.add("reviewflow.web.scoring", this::url);
 	}
 
 	public void reset() {

@@ -25,9 +25,7 @@ class WebApplicationTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("reviewflow.web.review-intake", Upstream.shared()::url);
-		registry.add("reviewflow.web.moderation", Upstream.shared()::url);
-		registry.add("reviewflow.web.scoring", Upstream.shared()::url);
+		Upstream.shared().standIn(registry);
 	}
 
 	HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -58,9 +58,7 @@ class LiveStreamTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("reviewflow.web.review-intake", upstream::url);
-		registry.add("reviewflow.web.moderation", upstream::url);
-		registry.add("reviewflow.web.scoring", upstream::url);
+		upstream.standIn(registry);
 	}
 
 	@BeforeEach

@@ -25,9 +25,7 @@ class SilentScoringStreamTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("reviewflow.web.review-intake", scoring::url);
-		registry.add("reviewflow.web.moderation", scoring::url);
-		registry.add("reviewflow.web.scoring", scoring::url);
+		scoring.standIn(registry);
 	}
 
 	@AfterAll
