@@ -92,12 +92,20 @@ public final class LocalStack {
 		List<String> arguments = Arrays.asList(args);
 		String command = arguments.isEmpty() ? "up" : arguments.getFirst();
 		switch (command) {
-			case "up" -> up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"), ports());
+			case "up" -> {
+				if (arguments.contains("--cluster")) {
+					LocalCluster.up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"));
+				}
+				else {
+					up(Path.of("").toAbsolutePath(), arguments.contains("--fresh"), ports());
+				}
+			}
+			case "chaos" -> System.exit(Chaos.run(Path.of("").toAbsolutePath(), arguments.subList(1, arguments.size())));
 			case "token" -> token(arguments);
 			case "check" -> System.exit(check());
 			case "dlt" -> System.exit(deadLetters(arguments.subList(1, arguments.size())));
 			default -> {
-				System.err.println("usage: reviewflow up [--fresh] | reviewflow token <sub> <ROLE,...> [--top-critic]"
+				System.err.println("usage: reviewflow up [--fresh] [--cluster] | reviewflow chaos [--minutes N] | reviewflow token <sub> <ROLE,...> [--top-critic]"
 						+ " | reviewflow check | reviewflow dlt [resend <topic>.DLT <partition:offset>...|--all]");
 				System.exit(2);
 			}
@@ -220,7 +228,8 @@ public final class LocalStack {
 		for (int i = 0; i < SERVICES.size(); i++) {
 			Service service = SERVICES.get(i);
 			say("starting " + service.name() + " on " + ports.service(i));
-			Map<String, String> properties = properties(service, state, "localhost:" + ports.kafka(), postgres);
+			Map<String, String> properties = properties(service, state, "localhost:" + ports.kafka(),
+					postgres.jdbcUrl());
 			properties.put("server.port", Integer.toString(ports.service(i)));
 			if (service.name().equals("scoring")) {
 				// scoring's / sends a browser to this stack's pages, wherever its ports were moved
@@ -270,14 +279,13 @@ public final class LocalStack {
 		stopped.await();
 	}
 
-	static Map<String, String> properties(Service service, Path state, String bootstrapServers,
-			LocalPostgres postgres) {
+	static Map<String, String> properties(Service service, Path state, String bootstrapServers, String jdbcUrl) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", Integer.toString(service.port()));
 		// this machine only: in local mode the services take tokens signed with the development secret, which is public
 		properties.put("server.address", "localhost");
 		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
-		properties.put("spring.datasource.url", postgres.jdbcUrl());
+		properties.put("spring.datasource.url", jdbcUrl);
 		properties.put("spring.datasource.username", "postgres");
 		properties.put("spring.datasource.password", "postgres");
 		properties.put("spring.kafka.streams.state-dir", state.resolve("scoring-state").toString());
@@ -383,11 +391,11 @@ public final class LocalStack {
 	}
 
 	/** A path as a person reads it: relative to the repository when inside it. */
-	private static String shown(Path repository, Path path) {
+	static String shown(Path repository, Path path) {
 		return path.startsWith(repository) ? repository.relativize(path).toString() : path.toString();
 	}
 
-	private static void delete(Path folder) throws IOException {
+	static void delete(Path folder) throws IOException {
 		if (!Files.exists(folder)) {
 			return;
 		}
