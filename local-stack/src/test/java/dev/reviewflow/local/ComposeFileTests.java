@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.reviewflow.platform.ReviewflowFlywayAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -23,17 +25,98 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * There is no Docker engine here, so {@code docker-compose.yml} is checked by reading it: its services, ports,
- * health checks and start ordering, and every environment variable it gives a service against the configuration
+ * There is no Docker engine here, so {@code docker-compose.yml} and {@code docker-compose.cluster.yml} (laid over it,
+ * three brokers instead of one) are checked by reading them: their services, ports, health checks, volumes and start
+ * ordering, the brokers' replication, and every environment variable they give a service against the configuration
  * properties that service really has.
  */
 class ComposeFileTests {
 
 	static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
-	@SuppressWarnings("unchecked")
+	static final String COMPOSE_FILE = "docker-compose.yml";
+
+	static final String CLUSTER_FILE = "docker-compose.cluster.yml";
+
+	/** Where the apache/kafka image has a folder its user owns (and declares a volume). */
+	static final String KAFKA_DATA = "/var/lib/kafka/data";
+
 	static Map<String, Object> compose() throws IOException {
-		return (Map<String, Object>) new Yaml().load(Files.readString(REPOSITORY.resolve("docker-compose.yml")));
+		return compose(COMPOSE_FILE);
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> compose(String file) throws IOException {
+		return (Map<String, Object>) new Yaml().load(Files.readString(REPOSITORY.resolve(file)));
+	}
+
+	/**
+	 * {@code docker-compose.cluster.yml} laid over {@code docker-compose.yml} as Compose merges them: a service's
+	 * environment and depends_on by key, its volumes by target, anything else replaced; a service that extends one of
+	 * {@code docker-compose.yml} starts from that one.
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> cluster() throws IOException {
+		Map<String, Object> base = compose();
+		Map<String, Object> overlay = compose(CLUSTER_FILE);
+		Map<String, Object> services = new LinkedHashMap<>((Map<String, Object>) base.get("services"));
+		for (Map.Entry<String, Map<String, Object>> service : ((Map<String, Map<String, Object>>) overlay
+			.get("services")).entrySet()) {
+			Map<String, Object> start = (Map<String, Object>) services.getOrDefault(service.getKey(), Map.of());
+			if (service.getValue().containsKey("extends")) {
+				Map<String, String> extended = (Map<String, String>) service.getValue().get("extends");
+				start = service(compose(extended.get("file")), extended.get("service"));
+			}
+			services.put(service.getKey(), merged(start, service.getValue()));
+		}
+		Map<String, Object> volumes = new LinkedHashMap<>((Map<String, Object>) base.get("volumes"));
+		volumes.putAll((Map<String, Object>) overlay.getOrDefault("volumes", Map.of()));
+		Map<String, Object> cluster = new LinkedHashMap<>(base);
+		cluster.put("name", overlay.getOrDefault("name", base.get("name")));
+		cluster.put("services", services);
+		cluster.put("volumes", volumes);
+		return cluster;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> merged(Map<String, Object> service, Map<String, Object> overlay) {
+		Map<String, Object> merged = new LinkedHashMap<>(service);
+		merged.remove("extends");
+		overlay.forEach((key, value) -> {
+			switch (key) {
+				case "extends" -> {
+				}
+				case "environment", "depends_on" -> {
+					Map<String, Object> entries = new LinkedHashMap<>((Map<String, Object>) service.getOrDefault(key,
+							Map.of()));
+					entries.putAll((Map<String, Object>) value);
+					merged.put(key, entries);
+				}
+				case "volumes" -> {
+					Map<String, String> byTarget = new LinkedHashMap<>();
+					((List<String>) service.getOrDefault(key, List.of())).forEach(v -> byTarget.put(target(v), v));
+					((List<String>) value).forEach(v -> byTarget.put(target(v), v));
+					merged.put(key, List.copyOf(byTarget.values()));
+				}
+				default -> merged.put(key, value);
+			}
+		});
+		return merged;
+	}
+
+	/** The path in the container of a {@code source:target[:mode]} volume. */
+	static String target(String volume) {
+		return volume.split(":")[1];
+	}
+
+	/** The Kafka brokers among a stack's services, by name. */
+	@SuppressWarnings("unchecked")
+	static List<String> brokers(Map<String, Object> compose) {
+		return ((Map<String, Map<String, Object>>) compose.get("services")).entrySet()
+			.stream()
+			.filter(service -> String.valueOf(service.getValue().get("image")).startsWith("apache/kafka:"))
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -48,9 +131,19 @@ class ComposeFileTests {
 		Map<String, Object> compose = compose();
 		Map<String, Object> kafka = service(compose, "kafka");
 		assertThat((String) kafka.get("image")).startsWith("apache/kafka:");
+		// one broker: every topic, offset and transaction has one replica, the services' default
+		assertThat(brokers(compose)).containsExactly("kafka");
 		assertThat(environment(kafka)).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+			.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
 			.containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
-			.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
+			.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+			.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "1")
+			.doesNotContainKey("KAFKA_DEFAULT_REPLICATION_FACTOR");
+		for (LocalStack.Service stackService : LocalStack.SERVICES) {
+			assertThat(environment(service(compose, stackService.name()))).as(stackService.name())
+				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+				.doesNotContainKeys("REVIEWFLOW_KAFKA_REPLICATIONFACTOR", "SPRING_KAFKA_STREAMS_REPLICATIONFACTOR");
+		}
 		assertThat(kafka).containsKey("healthcheck");
 		assertThat((String) service(compose, "postgres").get("image")).startsWith("postgres:");
 		assertThat(service(compose, "postgres")).containsKey("healthcheck");
@@ -104,23 +197,178 @@ class ComposeFileTests {
 
 	@Test
 	void everyEnvironmentVariableOfAServiceBindsToOneOfItsConfigurationProperties() throws Exception {
-		Map<String, Object> compose = compose();
 		List<LocalStack.Service> all = new ArrayList<>(LocalStack.SERVICES);
 		all.add(LocalStack.WEB);
 		for (LocalStack.Service stackService : all) {
 			Set<String> known = knownProperties(stackService);
-			for (String variable : environment(service(compose, stackService.name())).keySet()) {
-				assertThat(known).as(stackService.name() + ": " + variable + " matches no configuration property")
-					.contains(variable);
+			for (Map<String, Object> compose : List.of(compose(), cluster())) {
+				for (String variable : environment(service(compose, stackService.name())).keySet()) {
+					assertThat(known).as(stackService.name() + ": " + variable + " matches no configuration property")
+						.contains(variable);
+				}
 			}
 		}
 	}
 
-	/** Secrets come from the operator's environment, never from a default in the file. */
+	/**
+	 * Each broker writes its log into the named volume mounted for it, not into the container (the image's default is
+	 * {@code /tmp/kraft-combined-logs}), so a new container keeps every topic; the folder is one the image creates for
+	 * its user, whose ownership a new volume takes, so the broker can write it.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyBrokerKeepsItsLogInAVolumeOfItsOwn() throws IOException {
+		for (Map<String, Object> compose : List.of(compose(), cluster())) {
+			Set<String> volumes = new HashSet<>();
+			for (String name : brokers(compose)) {
+				Map<String, Object> broker = service(compose, name);
+				String logDirs = environment(broker).get("KAFKA_LOG_DIRS");
+				assertThat(logDirs).as(name).isEqualTo(KAFKA_DATA);
+				List<String> mounted = ((List<String>) broker.get("volumes")).stream()
+					.filter(volume -> target(volume).equals(logDirs))
+					.toList();
+				assertThat(mounted).as(name + "'s volume on " + logDirs).hasSize(1);
+				String volume = mounted.getFirst().split(":")[0];
+				assertThat((Map<String, Object>) compose.get("volumes")).as("named volumes").containsKey(volume);
+				assertThat(volumes.add(volume)).as(name + "'s volume " + volume + " is its own").isTrue();
+			}
+		}
+	}
+
+	/**
+	 * Kafka Streams keeps scoring's state in a named volume; the service image creates that folder as the user it runs
+	 * as, after which a new volume mounted there is that user's too (otherwise it would be root's, and the state
+	 * could not be written).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void scoringKeepsItsStateInAVolumeItsUserCanWrite() throws IOException {
+		Map<String, Object> scoring = service(compose(), "scoring");
+		String stateDir = environment(scoring).get("SPRING_KAFKA_STREAMS_STATE_DIR");
+		assertThat((List<String>) scoring.get("volumes")).contains("scoring-state:" + stateDir);
+		assertThat((Map<String, Object>) compose().get("volumes")).containsKey("scoring-state");
+		assertThat((Map<String, Object>) scoring.get("build")).containsEntry("dockerfile", "docker/Dockerfile");
+		List<String> dockerfile = Files.readAllLines(REPOSITORY.resolve("docker/Dockerfile"));
+		int user = 0;
+		for (int i = 0; i < dockerfile.size(); i++) {
+			if (dockerfile.get(i).startsWith("USER ")) {
+				user = i;
+			}
+		}
+		assertThat(user).as("the image's USER").isPositive();
+		assertThat(dockerfile.get(user)).isNotIn("USER root", "USER 0");
+		assertThat(dockerfile.subList(user, dockerfile.size())).contains("RUN mkdir -p " + stateDir);
+	}
+
+	/**
+	 * The events are the source of every figure, and a replay rebuilds the scores from all of them: no broker
+	 * deletes a record for its age or a log's size (the services also declare their topics so,
+	 * {@code TopicOwnershipTests}).
+	 */
+	@Test
+	void noBrokerDeletesAnEventForItsAgeOrSize() throws IOException {
+		for (Map<String, Object> compose : List.of(compose(), cluster())) {
+			for (String name : brokers(compose)) {
+				assertThat(environment(service(compose, name))).as(name)
+					.containsEntry("KAFKA_LOG_RETENTION_MS", "-1")
+					.doesNotContainKeys("KAFKA_LOG_RETENTION_HOURS", "KAFKA_LOG_RETENTION_MINUTES",
+							"KAFKA_LOG_RETENTION_BYTES");
+			}
+		}
+	}
+
+	/**
+	 * On the cluster ({@code docker-compose.cluster.yml}) three KRaft nodes, each broker and controller, form one
+	 * quorum; every topic, offset and transaction has three replicas, of which two must have a write. The cluster is a
+	 * project of its own, so its volumes are not the single broker's stack's.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theClusterHasThreeNodesAndEveryRecordThreeReplicasTwoInSync() throws IOException {
+		Map<String, Object> cluster = cluster();
+		assertThat(cluster.get("name")).isNotNull().isNotEqualTo(compose().get("name"));
+		List<String> brokers = brokers(cluster);
+		assertThat(brokers).containsExactlyInAnyOrder("kafka", "kafka-2", "kafka-3");
+		Set<String> clusterIds = new HashSet<>();
+		Map<String, String> nodeIds = new LinkedHashMap<>();
+		for (String name : brokers) {
+			Map<String, Object> broker = service(cluster, name);
+			Map<String, String> environment = environment(broker);
+			assertThat(broker.get("image")).isEqualTo(service(compose(), "kafka").get("image"));
+			assertThat(broker).as(name).containsKey("healthcheck");
+			assertThat(environment).as(name)
+				.containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+				.containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + name + ":9092")
+				.containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+				.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+				.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+				.containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
+				.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2");
+			// the image formats each node's log with this id: the same on every node
+			assertThat(environment.get("CLUSTER_ID")).as(name).isNotBlank();
+			clusterIds.add(environment.get("CLUSTER_ID"));
+			assertThat(nodeIds.put(name, environment.get("KAFKA_NODE_ID"))).isNull();
+			// the nodes start together: one that waited for another's health would wait for a quorum it belongs to
+			assertThat((Map<String, Object>) broker.getOrDefault("depends_on", Map.of())).as(name)
+				.doesNotContainKeys(brokers.toArray(String[]::new));
+		}
+		assertThat(clusterIds).hasSize(1);
+		assertThat(Set.copyOf(nodeIds.values())).hasSize(brokers.size());
+		// every node knows every voter: each broker's node id at its controller port
+		for (String name : brokers) {
+			Map<String, String> voters = new LinkedHashMap<>();
+			for (String voter : environment(service(cluster, name)).get("KAFKA_CONTROLLER_QUORUM_VOTERS").split(",")) {
+				String[] idAndAddress = voter.split("@");
+				voters.put(idAndAddress[1], idAndAddress[0]);
+			}
+			Map<String, String> expected = new LinkedHashMap<>();
+			nodeIds.forEach((broker, id) -> expected.put(broker + ":9093", id));
+			assertThat(voters).as(name + "'s voters").isEqualTo(expected);
+		}
+	}
+
+	/**
+	 * On the cluster every service knows all three brokers, waits until they are healthy, and declares its topics with
+	 * three replicas; scoring's Kafka Streams application its changelog and repartition topics too.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void onTheClusterEveryServiceUsesEveryBrokerAndThreeReplicas() throws IOException {
+		Map<String, Object> cluster = cluster();
+		List<String> brokers = brokers(cluster);
+		List<String> addresses = brokers.stream()
+			.map(name -> environment(service(cluster, name)).get("KAFKA_ADVERTISED_LISTENERS").replace("PLAINTEXT://", ""))
+			.toList();
+		for (LocalStack.Service stackService : LocalStack.SERVICES) {
+			Map<String, Object> service = service(cluster, stackService.name());
+			Map<String, String> environment = environment(service);
+			assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS").split(",")).as(stackService.name())
+				.containsExactlyInAnyOrderElementsOf(addresses);
+			assertThat(environment).as(stackService.name()).containsEntry("REVIEWFLOW_KAFKA_REPLICATIONFACTOR", "3");
+			Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
+			for (String broker : brokers) {
+				assertThat(dependsOn).as(stackService.name())
+					.containsEntry(broker, Map.of("condition", "service_healthy"));
+			}
+			// what it waited for on the single broker, it still waits for
+			assertThat(dependsOn).containsAllEntriesOf(
+					(Map<String, Map<String, String>>) service(compose(), stackService.name()).get("depends_on"));
+		}
+		assertThat(environment(service(cluster, "scoring"))).containsEntry("SPRING_KAFKA_STREAMS_REPLICATIONFACTOR",
+				"3");
+	}
+
+	/** Secrets come from the operator's environment, never from a default in either file. */
 	@Test
 	void noSecretHasADefaultAndOperatorsToolsAreNotPublished() throws Exception {
-		String text = Files.readString(REPOSITORY.resolve("docker-compose.yml"));
-		assertThat(text).doesNotContain(dev.reviewflow.devtokens.DevelopmentTokens.LOCAL_SECRET);
+		// ${NAME:-value} and ${NAME-value} give a value when the operator set none
+		Pattern secretWithDefault = Pattern.compile("\\$\\{[A-Z0-9_]*(PASSWORD|SECRET)[A-Z0-9_]*:?-");
+		for (String file : List.of(COMPOSE_FILE, CLUSTER_FILE)) {
+			String text = Files.readString(REPOSITORY.resolve(file));
+			assertThat(text).as(file).doesNotContain(dev.reviewflow.devtokens.DevelopmentTokens.LOCAL_SECRET);
+			assertThat(secretWithDefault.matcher(text).results().map(java.util.regex.MatchResult::group)).as(file)
+				.isEmpty();
+		}
 		Map<String, Object> compose = compose();
 		for (LocalStack.Service stackService : LocalStack.SERVICES) {
 			Map<String, String> environment = environment(service(compose, stackService.name()));
@@ -146,14 +394,16 @@ class ComposeFileTests {
 	@SuppressWarnings("unchecked")
 	void eachServiceHasItsOwnDatabaseRolesWhosePasswordsComeOnlyFromTheEnvironment() throws IOException {
 		Map<String, Object> compose = compose();
-		@SuppressWarnings("unchecked")
-		Map<String, Object> services = (Map<String, Object>) compose.get("services");
-		for (String name : services.keySet()) {
-			environment(service(compose, name)).forEach((variable, value) -> {
-				if (variable.contains("PASSWORD") || variable.contains("SECRET")) {
-					assertThat(value).as(name + ": " + variable).matches("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
-				}
-			});
+		for (Map<String, Object> stack : List.of(compose, cluster())) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> services = (Map<String, Object>) stack.get("services");
+			for (String name : services.keySet()) {
+				environment(service(stack, name)).forEach((variable, value) -> {
+					if (variable.contains("PASSWORD") || variable.contains("SECRET")) {
+						assertThat(value).as(name + ": " + variable).matches("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
+					}
+				});
+			}
 		}
 		Map<String, String> postgres = environment(service(compose, "postgres"));
 		assertThat(postgres.get("POSTGRES_PASSWORD")).startsWith("${POSTGRES_PASSWORD:?");

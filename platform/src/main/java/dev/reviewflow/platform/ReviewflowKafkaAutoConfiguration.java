@@ -69,7 +69,8 @@ public class ReviewflowKafkaAutoConfiguration {
 
 	/**
 	 * The topics this service owns: those it publishes ({@code reviewflow.kafka.publishes}), with their partitions and
-	 * cleanup policy, and the dead-letter topics of those it reads ({@code reviewflow.kafka.consumes}).
+	 * cleanup policy, kept without time limit, and the dead-letter topics of those it reads
+	 * ({@code reviewflow.kafka.consumes}).
 	 */
 	@Bean
 	KafkaAdmin.NewTopics reviewflowTopics(ReviewflowKafkaProperties properties) {
@@ -79,6 +80,9 @@ public class ReviewflowKafkaAutoConfiguration {
 				.partitions(Topics.PARTITIONS)
 				.replicas(properties.replicationFactor())
 				.config("cleanup.policy", topic.cleanup().policy())
+				// the events are the source of every figure, and a replay rebuilds the scores from all of them:
+				// none expires, whatever the broker's default retention
+				.config("retention.ms", "-1")
 				.build());
 		}
 		for (Topic topic : properties.consumedTopics()) {

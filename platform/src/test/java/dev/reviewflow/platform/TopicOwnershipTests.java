@@ -3,6 +3,7 @@ package dev.reviewflow.platform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -57,24 +58,31 @@ class TopicOwnershipTests {
 			.getFirst();
 	}
 
-	/** The topics a service declares, by name, each with its cleanup policy ("" for a dead-letter topic). */
-	Map<String, String> declared(String module) throws IOException {
+	/** What KafkaAdmin creates for a service, as its application.yml configures it. */
+	List<NewTopic> newTopics(String module) throws IOException {
 		PropertySource<?> configuration = serviceConfiguration(module);
-		Map<String, String> declared = new HashMap<>();
+		List<NewTopic> topics = new ArrayList<>();
 		runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(configuration))
 			.run(context -> {
 				assertThat(context).hasNotFailed();
-				// what KafkaAdmin creates (NewTopics keeps its list to the package)
-				Collection<NewTopic> topics = ReflectionTestUtils
+				// NewTopics keeps its list to the package
+				Collection<NewTopic> declared = ReflectionTestUtils
 					.invokeMethod(context.getBean("reviewflowTopics", KafkaAdmin.NewTopics.class), "getNewTopics");
-				for (NewTopic topic : topics) {
-					assertThat(topic.numPartitions()).isEqualTo(Topics.PARTITIONS);
-					assertThat(declared.put(topic.name(),
-							topic.configs() == null ? "" : topic.configs().getOrDefault("cleanup.policy", "")))
-						.as(module + " declares " + topic.name() + " once")
-						.isNull();
-				}
+				topics.addAll(declared);
 			});
+		return topics;
+	}
+
+	/** The topics a service declares, by name, each with its cleanup policy ("" for a dead-letter topic). */
+	Map<String, String> declared(String module) throws IOException {
+		Map<String, String> declared = new HashMap<>();
+		for (NewTopic topic : newTopics(module)) {
+			assertThat(topic.numPartitions()).isEqualTo(Topics.PARTITIONS);
+			assertThat(declared.put(topic.name(),
+					topic.configs() == null ? "" : topic.configs().getOrDefault("cleanup.policy", "")))
+				.as(module + " declares " + topic.name() + " once")
+				.isNull();
+		}
 		return declared;
 	}
 
@@ -92,6 +100,24 @@ class TopicOwnershipTests {
 				Map.entry("reviews.review-events.DLT", ""), Map.entry("reviews.votes.DLT", ""),
 				Map.entry("reviews.moderation-decisions.DLT", ""), Map.entry("reviews.title-scores.DLT", ""),
 				Map.entry("reviews.review-scores.DLT", ""));
+	}
+
+	/**
+	 * The events are the source of every figure and a replay rebuilds the scores from all of them: every topic a
+	 * service publishes is kept without time limit by its own configuration, whatever the broker's default.
+	 */
+	@Test
+	void everyTopicAServicePublishesIsKeptWithoutTimeLimit() throws IOException {
+		Set<String> published = new java.util.HashSet<>();
+		for (String module : List.of("review-intake", "moderation", "scoring")) {
+			for (NewTopic topic : newTopics(module)) {
+				if (!topic.name().endsWith(".DLT")) {
+					assertThat(topic.configs()).as(topic.name()).containsEntry("retention.ms", "-1");
+					published.add(topic.name());
+				}
+			}
+		}
+		assertThat(published).containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(Topic::name).toList());
 	}
 
 	/** Every topic has exactly one publisher, and every topic someone reads is published by someone. */
