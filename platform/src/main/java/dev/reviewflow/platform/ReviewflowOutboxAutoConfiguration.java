@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,14 +120,8 @@ public class ReviewflowOutboxAutoConfiguration {
 	}
 
 	@Bean
-	MeterBinder outboxBacklog(JdbcClient jdbc) {
-		return registry -> Gauge
-			.builder("reviewflow.outbox.backlog",
-					() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
-						.query(Long.class)
-						.single())
-			.description("Events stored but not yet acknowledged by Kafka")
-			.register(registry);
+	MeterBinder outboxMetrics(JdbcClient jdbc) {
+		return new OutboxMetrics(jdbc);
 	}
 
 	@Bean

@@ -114,6 +114,13 @@ class ScoringIntegrationTests {
 		assertThat(callers.get("admin").get("/actuator/health").json().has("components")).isTrue();
 		JwtAttacks.assertRefused(token -> Http.on(port).as(token).raw("GET", "/actuator/prometheus", null,
 				new byte[0]), 200, "operator", "ADMIN");
+		// what docker/prometheus/alerts.yml and the dashboards read beyond the reviewflow meters, which local-stack's
+		// AlertRulesTests finds in the sources, and the freshness buckets its p99 alert needs
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(callers.get("admin").raw("GET", "/actuator/prometheus", null, new byte[0])
+				.body()).contains("kafka_consumer_fetch_manager_records_lag_max{", "kafka_stream_alive_stream_threads{",
+						"kafka_stream_thread_process_rate{", "kafka_stream_thread_commit_latency_avg{",
+						"http_server_requests_seconds_bucket{", "reviewflow_score_freshness_seconds_bucket{"));
 	}
 
 	@Test
