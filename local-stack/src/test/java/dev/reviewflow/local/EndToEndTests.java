@@ -184,6 +184,82 @@ class EndToEndTests {
 	}
 
 	/**
+	 * A review's way through the three services is one trace: the trace of the request that submitted it goes with
+	 * review-intake's event, moderation's decision and scoring's title score; a vote's, with moderation's vote event and
+	 * scoring's review score.
+	 */
+	@Test
+	void aReviewsWayThroughTheThreeServicesIsOneTrace() throws Exception {
+		Http admin = intake.as(TOKENS.mint("admin", "ADMIN"));
+		assertThat(admin.put("/api/titles/e2e-trace-2012", """
+				{"name":"Traced","year":2012,"kind":"MOVIE"}""").status()).isEqualTo(201);
+		String submitted = traceId();
+		String voted = traceId();
+		try (TopicProbe probe = TopicProbe.on(Topics.REVIEW_EVENTS.name(), Topics.MODERATION_DECISIONS.name(),
+				Topics.TITLE_SCORES.name(), Topics.VOTES.name(), Topics.REVIEW_SCORES.name())) {
+			java.net.http.HttpResponse<String> accepted = traced(submitted, "POST",
+					RunningStack.get().service(0).port(), "/api/titles/e2e-trace-2012/reviews",
+					TOKENS.mint("tracy", "USER"), """
+							{"rating":9,"headline":"Traced","body":"Followed from end to end.","containsSpoilers":false}""");
+			assertThat(accepted.statusCode()).isEqualTo(202);
+			String review = tools.jackson.databind.json.JsonMapper.builder().build().readTree(accepted.body())
+				.get("reviewId").asString();
+			for (String topic : List.of(Topics.REVIEW_EVENTS.name(), Topics.MODERATION_DECISIONS.name(),
+					Topics.TITLE_SCORES.name())) {
+				inTrace(probe, submitted, record -> record.topic().equals(topic));
+			}
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> intake.get("/api/reviews/" + review).json().get("status").asString().equals("PUBLISHED"));
+
+			assertThat(traced(voted, "PUT", RunningStack.get().service(1).port(), "/api/reviews/" + review + "/vote",
+					TOKENS.mint("vic", "USER"), "{\"helpful\":true}").statusCode()).isEqualTo(202);
+			for (String topic : List.of(Topics.VOTES.name(), Topics.REVIEW_SCORES.name())) {
+				inTrace(probe, voted, record -> record.topic().equals(topic) && record.key().equals(review));
+			}
+		}
+	}
+
+	/** Waits for a record the condition picks in the trace {@code traceId}; says what the probe saw if none comes. */
+	private static void inTrace(TopicProbe probe, String traceId,
+			java.util.function.Predicate<ConsumerRecord<String, byte[]>> condition) {
+		try {
+			// in the trace, and in a span of the service's own: not the client's header passed on as it came
+			String clientSpan = traceId.substring(0, 16);
+			probe.await(record -> condition.test(record) && traceId.equals(traceIdOf(record))
+					&& !TopicProbe.header(record, "traceparent").split("-")[2].equals(clientSpan));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError("no record in trace " + traceId + " among "
+					+ probe.seen().stream().map(record -> record.topic() + " " + record.key() + " "
+							+ TopicProbe.header(record, "traceparent")).toList(), ex);
+		}
+	}
+
+	/** A new W3C trace id. */
+	private static String traceId() {
+		return UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/** The trace id of a record's {@code traceparent} header; null without one. */
+	private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
+		String traceparent = TopicProbe.header(record, "traceparent");
+		return traceparent == null ? null : traceparent.split("-")[1];
+	}
+
+	/** A request made in the trace {@code traceId}, as a traced client (or a gateway) makes it. */
+	private static java.net.http.HttpResponse<String> traced(String traceId, String method, int port, String path,
+			String token, String json) throws Exception {
+		try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+			return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+				.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + token)
+				.header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
+	/**
 	 * The whole moderation story, with every service following: a review posted and found helpful, reported three
 	 * times and hidden, claimed and removed, appealed and restored.
 	 */

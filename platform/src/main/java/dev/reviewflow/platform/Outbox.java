@@ -1,6 +1,9 @@
 package dev.reviewflow.platform;
 
+import java.util.function.Supplier;
+
 import dev.reviewflow.events.CloudEvent;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,9 +19,13 @@ public final class Outbox {
 
 	private final String service;
 
-	Outbox(ApplicationEventPublisher publisher, String service) {
+	private final Supplier<@Nullable String> currentTrace;
+
+	/** @param currentTrace the W3C {@code traceparent} of the current span, null outside any */
+	Outbox(ApplicationEventPublisher publisher, String service, Supplier<@Nullable String> currentTrace) {
 		this.publisher = publisher;
 		this.service = service;
+		this.currentTrace = currentTrace;
 	}
 
 	/**
@@ -30,7 +37,7 @@ public final class Outbox {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("Events must be published inside the transaction that changes state");
 		}
-		CloudEvent<T> event = CloudEvent.of(service, subject, data);
+		CloudEvent<T> event = CloudEvent.of(service, subject, data).inTrace(currentTrace.get());
 		publisher.publishEvent(event);
 		return event;
 	}

@@ -15,6 +15,8 @@ import dev.reviewflow.events.Topic;
 import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.kafka.CloudEventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -122,6 +124,11 @@ public class ReviewflowKafkaAutoConfiguration {
 			return new ConsumedTopics(properties, environment.getProperty("spring.application.name", "this service"),
 					registry, admin, phase);
 		}
+	}
+
+	@Bean
+	BatchSpans batchSpans(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new BatchSpans(tracer.getIfUnique(), propagator.getIfUnique());
 	}
 
 	@Bean

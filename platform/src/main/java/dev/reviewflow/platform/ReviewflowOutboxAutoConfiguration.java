@@ -8,6 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -51,9 +57,22 @@ public class ReviewflowOutboxAutoConfiguration {
 		return EventExternalizationConfiguration.externalizing()
 			.select(event -> event instanceof CloudEvent<?>)
 			.route(CloudEvent.class, event -> RoutingTarget.forTarget(event.topic().name()).andKey(event.subject()))
-			.mapping(CloudEvent.class, codec::encode)
-			.headers(event -> Map.of("content-type", CONTENT_TYPE))
+			.mapping(CloudEvent.class, event -> record(codec, event))
 			.build();
+	}
+
+	/**
+	 * The record of an event: its JSON, the content type, and the trace it was published in as the
+	 * {@code traceparent} header too, where Kafka consumers' tracing looks for it. (Headers made here: Modulith asks
+	 * for headers with the mapped payload, no longer the event.)
+	 */
+	static Message<byte[]> record(CloudEventCodec codec, CloudEvent<?> event) {
+		MessageBuilder<byte[]> record = MessageBuilder.withPayload(codec.encode(event)).setHeader("content-type",
+				CONTENT_TYPE);
+		if (event.traceparent() != null) {
+			record.setHeader("traceparent", event.traceparent().getBytes(StandardCharsets.US_ASCII));
+		}
+		return record.build();
 	}
 
 	/**
@@ -91,8 +110,25 @@ public class ReviewflowOutboxAutoConfiguration {
 	}
 
 	@Bean
-	Outbox outbox(ApplicationEventPublisher publisher, Environment environment) {
-		return new Outbox(publisher, environment.getRequiredProperty("spring.application.name"));
+	Outbox outbox(ApplicationEventPublisher publisher, Environment environment, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) {
+		return new Outbox(publisher, environment.getRequiredProperty("spring.application.name"),
+				() -> traceparent(tracer.getIfUnique(), propagator.getIfUnique()));
+	}
+
+	/** The W3C {@code traceparent} of the current span; null without tracing or outside any span. */
+	static @Nullable String traceparent(@Nullable Tracer tracer, @Nullable Propagator propagator) {
+		if (tracer == null || propagator == null) {
+			return null;
+		}
+		TraceContext context = tracer.currentTraceContext().context();
+		if (context == null) {
+			return null;
+		}
+		Map<String, String> carrier = new java.util.HashMap<>();
+		propagator.inject(context, carrier, Map::put);
+		String traceparent = carrier.get("traceparent");
+		return CloudEvent.isTraceparent(traceparent) ? traceparent : null;
 	}
 
 	@Bean

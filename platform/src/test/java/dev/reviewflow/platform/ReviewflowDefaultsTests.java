@@ -42,7 +42,10 @@ class ReviewflowDefaultsTests {
 			assertThat(environment.getProperty("spring.kafka.consumer.isolation-level")).isEqualTo("read-committed");
 			assertThat(environment.getProperty("spring.kafka.consumer.properties.spring.deserializer.value.delegate.class"))
 				.isEqualTo("dev.reviewflow.events.kafka.CloudEventSerde");
-			assertThat(environment.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
+			// the trace travels in the event; a producer span would replace its traceparent header
+			assertThat(environment.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("false");
+			assertThat(environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
+			assertThat(environment.getProperty("management.tracing.sampling.probability")).isEqualTo("1.0");
 			assertThat(environment.getProperty("spring.modulith.events.republish-outstanding-events-on-restart"))
 				.isEqualTo("true");
 			assertThat(environment.getProperty("server.max-http-request-header-size")).isEqualTo("16KB");

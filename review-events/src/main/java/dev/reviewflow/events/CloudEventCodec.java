@@ -3,6 +3,7 @@ package dev.reviewflow.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ public final class CloudEventCodec {
 			}
 			return new CloudEvent<>(text(root, "specversion"), UUID.fromString(text(root, "id")),
 					text(root, "source"), typeName, Instant.parse(text(root, "time")), text(root, "subject"),
-					text(root, "datacontenttype"), mapper.treeToValue(data, type.dataType()));
+					text(root, "datacontenttype"), mapper.treeToValue(data, type.dataType()), traceparent(root));
 		}
 		catch (MalformedEventException ex) {
 			throw ex;
@@ -64,6 +65,12 @@ public final class CloudEventCodec {
 				| java.time.format.DateTimeParseException ex) {
 			throw new MalformedEventException("Malformed CloudEvent: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The trace the event was published in; one not well formed is dropped, since tracing is no reason to refuse it. */
+	private static @Nullable String traceparent(JsonNode root) {
+		JsonNode node = root.get("traceparent");
+		return node != null && node.isString() && CloudEvent.isTraceparent(node.asString()) ? node.asString() : null;
 	}
 
 	private static String text(JsonNode root, String field) {

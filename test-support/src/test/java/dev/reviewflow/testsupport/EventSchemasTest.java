@@ -219,6 +219,24 @@ class EventSchemasTest {
 			.hasMessageContaining("userId");
 	}
 
+	@Test
+	void theTraceAnEventWasPublishedInTravelsWithItAndAMalformedOneIsDropped() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		CloudEvent<?> traced = CloudEvent.of("review-intake", "wont-back-down-2012",
+				new RatingSet("wont-back-down-2012", "alice", 8, NOW, 1)).inTrace(traceparent);
+		byte[] encoded = codec.encode(traced);
+		assertThat(EventContract.violations(encoded)).isEmpty();
+		assertThat(codec.decode(encoded).traceparent()).isEqualTo(traceparent);
+		assertThat(new String(codec.encode(traced.inTrace(null)), StandardCharsets.UTF_8)).doesNotContain("traceparent");
+
+		byte[] malformed = json(new String(encoded, StandardCharsets.UTF_8).replace(traceparent, "not-a-trace"));
+		assertThat(EventContract.violations(malformed)).singleElement().asString().contains("traceparent");
+		CloudEvent<?> read = codec.decode(malformed);
+		assertThat(read.traceparent()).isNull();
+		assertThat(read.id()).isEqualTo(traced.id());
+		assertThatThrownBy(() -> traced.inTrace("00-xyz")).isInstanceOf(IllegalArgumentException.class);
+	}
+
 	private static byte[] json(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ReviewScoreChanged;
+import dev.reviewflow.platform.BatchSpans;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -27,8 +28,11 @@ class ReviewScores {
 
 	private final ReviewStore store;
 
-	ReviewScores(ReviewStore store) {
+	private final BatchSpans spans;
+
+	ReviewScores(ReviewStore store, BatchSpans spans) {
 		this.store = store;
+		this.spans = spans;
 	}
 
 	@KafkaListener(id = "review-intake.review-scores", topics = "reviews.review-scores", batch = "true")
@@ -39,14 +43,14 @@ class ReviewScores {
 			if (record.value() == null) {
 				// unreadable: what came before it is kept, it goes to the dead-letter topic, and what follows it is
 				// delivered again
-				apply(newest);
+				apply(records.subList(0, i), newest);
 				throw new BatchListenerFailedException("Unreadable event on " + record.topic(), unreadable(record), i);
 			}
 			if (record.value() instanceof CloudEvent<?> event && event.data() instanceof ReviewScoreChanged score) {
 				newest.merge(score.reviewId(), score, ReviewScores::newer);
 			}
 		}
-		apply(newest);
+		apply(records, newest);
 	}
 
 	/**
@@ -54,9 +58,10 @@ class ReviewScores {
 	 * retries one record (until it succeeds, when the failure is the database's being away), rather than retrying the
 	 * batch as a whole, which would dead-letter all of it once an unreadable record in it was reached.
 	 */
-	private void apply(Map<UUID, ReviewScoreChanged> newest) {
+	private void apply(List<ConsumerRecord<String, @Nullable Object>> records, Map<UUID, ReviewScoreChanged> newest) {
 		try {
-			store.applyScores(newest.values());
+			// each score's trace (the review's, from its submission on) ends here
+			spans.run("review-intake apply review-scores", records, () -> store.applyScores(newest.values()));
 		}
 		catch (RuntimeException ex) {
 			throw new BatchListenerFailedException("Could not apply " + newest.size() + " review scores", ex, 0);

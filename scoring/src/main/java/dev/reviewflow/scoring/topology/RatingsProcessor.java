@@ -55,7 +55,8 @@ final class RatingsProcessor implements Processor<String, CloudEvent<?>, String,
 			.rated(before, set.rating(), set.setAt(), ScoringTopology.overallMean(context));
 		tallies.put(set.titleId(), tally);
 		context.forward(record.withKey(set.titleId())
-			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings)))
-			.withHeaders(ScoringTopology.cloudEventHeaders()));
+			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings))
+				.inTrace(ScoringTopology.traceparent(record.headers())))
+			.withHeaders(ScoringTopology.cloudEventHeaders(record.headers())));
 	}
 }

@@ -8,6 +8,7 @@ import dev.reviewflow.events.Topics;
 import dev.reviewflow.events.kafka.CloudEventSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -78,6 +79,28 @@ public final class ScoringTopology {
 	/** Headers of every record scoring publishes: structured-mode CloudEvents. */
 	static Headers cloudEventHeaders() {
 		return new RecordHeaders().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Headers of a record scoring publishes because of {@code cause}: in the trace of the event that changed the score
+	 * (its {@code traceparent} header, when it has one), so a vote's or a review's trace goes on to the consumers of
+	 * the scores.
+	 */
+	static Headers cloudEventHeaders(Headers cause) {
+		Headers headers = cloudEventHeaders();
+		String traceparent = traceparent(cause);
+		if (traceparent != null) {
+			headers.add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
+		}
+		return headers;
+	}
+
+	/** The well-formed {@code traceparent} header's value, for the envelope of what it causes; null otherwise. */
+	static @Nullable String traceparent(Headers headers) {
+		Header header = headers.lastHeader("traceparent");
+		String traceparent = header == null || header.value() == null ? null
+				: new String(header.value(), StandardCharsets.US_ASCII);
+		return CloudEvent.isTraceparent(traceparent) ? traceparent : null;
 	}
 
 	/** The live topology of application id {@code scoring}, without metrics (tests). */

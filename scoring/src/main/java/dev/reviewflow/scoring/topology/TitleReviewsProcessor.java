@@ -34,7 +34,8 @@ final class TitleReviewsProcessor implements Processor<String, ReviewContributio
 			.withReviews(record.value().delta(), record.value().at(), ScoringTopology.overallMean(context));
 		tallies.put(titleId, tally);
 		context.forward(record.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, titleId,
-				tally.toScore(titleId, settings)))
-			.withHeaders(ScoringTopology.cloudEventHeaders()));
+				tally.toScore(titleId, settings))
+				.inTrace(ScoringTopology.traceparent(record.headers())))
+			.withHeaders(ScoringTopology.cloudEventHeaders(record.headers())));
 	}
 }

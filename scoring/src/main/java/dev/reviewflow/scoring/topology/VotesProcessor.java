@@ -50,7 +50,8 @@ final class VotesProcessor implements Processor<String, CloudEvent<?>, String, C
 			.changed(before, set.vote(), set.votedAt());
 		tallies.put(reviewKey, tally);
 		context.forward(record.withKey(reviewKey)
-			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, reviewKey, tally.toScore(set.reviewId())))
-			.withHeaders(ScoringTopology.cloudEventHeaders()));
+			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, reviewKey, tally.toScore(set.reviewId()))
+				.inTrace(ScoringTopology.traceparent(record.headers())))
+			.withHeaders(ScoringTopology.cloudEventHeaders(record.headers())));
 	}
 }
