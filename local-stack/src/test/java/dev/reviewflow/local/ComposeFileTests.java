@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * There is no Docker engine here, so {@code docker-compose.yml} and {@code docker-compose.cluster.yml} (laid over it,
  * three brokers instead of one) are checked by reading them: their services, ports, health checks, volumes and start
- * ordering, the brokers' replication, and every environment variable they give a service against the configuration
- * properties that service really has.
+ * ordering, the brokers' replication, the traces' way from the services through the collector to Tempo, and every
+ * environment variable they give a service against the configuration properties that service really has.
  */
 class ComposeFileTests {
 
@@ -40,6 +40,17 @@ class ComposeFileTests {
 
 	/** Where the apache/kafka image has a folder its user owns (and declares a volume). */
 	static final String KAFKA_DATA = "/var/lib/kafka/data";
+
+	/** The images of the traces' collector and store, each followed by its version. */
+	static final String COLLECTOR_IMAGE = "otel/opentelemetry-collector-contrib:";
+
+	static final String TEMPO_IMAGE = "grafana/tempo:";
+
+	/** Where the grafana/tempo image (2.5 on) has a folder its user, uid 10001, owns. */
+	static final String TEMPO_DATA = "/var/tempo";
+
+	/** Where a service sends its spans: Spring Boot's management.opentelemetry.tracing.export.otlp.endpoint. */
+	static final String OTLP_ENDPOINT = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
 
 	static Map<String, Object> compose() throws IOException {
 		return compose(COMPOSE_FILE);
@@ -117,6 +128,33 @@ class ComposeFileTests {
 			.filter(service -> String.valueOf(service.getValue().get("image")).startsWith("apache/kafka:"))
 			.map(Map.Entry::getKey)
 			.toList();
+	}
+
+	/** The one service of a stack that runs an image, by name; the image pinned to a version. */
+	@SuppressWarnings("unchecked")
+	static String onlyServiceOf(Map<String, Object> compose, String image) {
+		List<String> names = ((Map<String, Map<String, Object>>) compose.get("services")).entrySet()
+			.stream()
+			.filter(service -> String.valueOf(service.getValue().get("image")).startsWith(image))
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(names).as("the service of " + image).hasSize(1);
+		assertThat((String) service(compose, names.getFirst()).get("image")).as(names.getFirst() + "'s image, pinned")
+			.matches(Pattern.quote(image) + "\\d+(\\.\\d+)+");
+		return names.getFirst();
+	}
+
+	/** Where a service mounts a file of this repository, which it may only read. */
+	@SuppressWarnings("unchecked")
+	static String mountedReadOnly(Map<String, Object> service, String file) {
+		Object volumes = service.get("volumes");
+		List<String> mounts = (volumes == null ? List.<String>of() : (List<String>) volumes).stream()
+			.filter(volume -> volume.startsWith(file + ":"))
+			.toList();
+		assertThat(mounts).as(file + " mounted").hasSize(1);
+		String[] parts = mounts.getFirst().split(":");
+		assertThat(parts).as(file + " mounted read-only").hasSize(3).endsWith("ro");
+		return parts[1];
 	}
 
 	@SuppressWarnings("unchecked")
@@ -258,6 +296,100 @@ class ComposeFileTests {
 		assertThat(user).as("the image's USER").isPositive();
 		assertThat(dockerfile.get(user)).isNotIn("USER root", "USER 0");
 		assertThat(dockerfile.subList(user, dockerfile.size())).contains("RUN mkdir -p " + stateDir);
+	}
+
+	/**
+	 * Every service that traces (the three, through the platform; not the pages, which have no tracing) sends its
+	 * spans to the collector's OTLP/HTTP receiver, on one broker and on the cluster, and starts without it: none waits
+	 * for the collector or Tempo, and what the exporter cannot send it drops.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyServiceThatTracesSendsItsSpansToTheCollectorAndStartsWithoutIt() throws Exception {
+		assertThat(variables("management.opentelemetry.tracing.export.otlp.endpoint")).contains(OTLP_ENDPOINT);
+		int receiver = TracingConfigTests
+			.port(TracingConfigTests.collectorOtlpHttpEndpoint(TracingConfigTests.collectorConfig()));
+		List<LocalStack.Service> all = new ArrayList<>(LocalStack.SERVICES);
+		all.add(LocalStack.WEB);
+		for (LocalStack.Service stackService : all) {
+			boolean traces = knownProperties(stackService).contains(OTLP_ENDPOINT);
+			if (LocalStack.SERVICES.contains(stackService)) {
+				assertThat(traces).as(stackService.name() + " exports spans over OTLP (the platform's tracing)")
+					.isTrue();
+			}
+			for (Map<String, Object> compose : List.of(compose(), cluster())) {
+				String collector = onlyServiceOf(compose, COLLECTOR_IMAGE);
+				Map<String, Object> service = service(compose, stackService.name());
+				Map<String, String> environment = environment(service);
+				if (traces) {
+					assertThat(environment).as(stackService.name() + "'s spans")
+						.containsEntry(OTLP_ENDPOINT, "http://" + collector + ":" + receiver
+								+ TracingConfigTests.OTLP_HTTP_TRACES_PATH);
+				}
+				else {
+					assertThat(environment).as(stackService.name() + " has no tracing")
+						.doesNotContainKey(OTLP_ENDPOINT);
+				}
+				assertThat((Map<String, Object>) service.getOrDefault("depends_on", Map.of()))
+					.as(stackService.name() + " starts without the traces' services")
+					.doesNotContainKeys(collector, onlyServiceOf(compose, TEMPO_IMAGE));
+			}
+		}
+	}
+
+	/**
+	 * The collector reads its configuration from this repository, mounted read-only, and its traces pipeline sends
+	 * over OTLP gRPC to Tempo's receiver; neither the collector nor Tempo is published.
+	 */
+	@Test
+	void theCollectorReadsItsMountedConfigurationAndSendsTheTracesToTempo() throws IOException {
+		Map<String, Object> config = TracingConfigTests.collectorConfig();
+		int tempoReceiver = TracingConfigTests
+			.port(TracingConfigTests.tempoOtlpGrpcEndpoint(TracingConfigTests.tempoConfig()));
+		for (Map<String, Object> compose : List.of(compose(), cluster())) {
+			String collectorName = onlyServiceOf(compose, COLLECTOR_IMAGE);
+			Map<String, Object> collector = service(compose, collectorName);
+			String target = mountedReadOnly(collector, "./docker/otel-collector/config.yaml");
+			assertThat(collector.get("command")).as(collectorName + "'s command")
+				.isEqualTo(List.of("--config=" + target));
+			String tempo = onlyServiceOf(compose, TEMPO_IMAGE);
+			assertThat(TracingConfigTests.tracesExporters(config))
+				.as("the collector's traces exporters: OTLP gRPC to " + tempo + ":" + tempoReceiver)
+				.anySatisfy((id, settings) -> {
+					assertThat(TracingConfigTests.type(id)).isEqualTo("otlp");
+					assertThat(settings).containsEntry("endpoint", tempo + ":" + tempoReceiver);
+				});
+			for (String name : List.of(collectorName, tempo)) {
+				assertThat(service(compose, name)).as(name + " is not published").doesNotContainKey("ports");
+			}
+		}
+	}
+
+	/**
+	 * Tempo reads its configuration from this repository, mounted read-only, and keeps its write-ahead log and blocks
+	 * in a named volume at the folder its image creates for its user: a new volume takes that folder's owner, so Tempo
+	 * can write it (a folder of the host, or a volume elsewhere, would be root's).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void tempoKeepsItsTracesInANamedVolumeItsUserCanWrite() throws IOException {
+		List<String> folders = TracingConfigTests.tempoFolders(TracingConfigTests.tempoConfig());
+		for (Map<String, Object> compose : List.of(compose(), cluster())) {
+			String name = onlyServiceOf(compose, TEMPO_IMAGE);
+			Map<String, Object> tempo = service(compose, name);
+			String target = mountedReadOnly(tempo, "./docker/tempo/tempo.yaml");
+			assertThat(tempo.get("command")).as(name + "'s command").isEqualTo(List.of("-config.file=" + target));
+			assertThat(tempo).as(name + " runs as the image's user, who owns " + TEMPO_DATA).doesNotContainKey("user");
+			List<String> data = ((List<String>) tempo.get("volumes")).stream()
+				.filter(volume -> target(volume).equals(TEMPO_DATA))
+				.toList();
+			assertThat(data).as(name + "'s volume on " + TEMPO_DATA).hasSize(1);
+			String volume = data.getFirst().split(":")[0];
+			assertThat(volume).as(name + "'s volume, a named one").matches("[a-z0-9][a-z0-9_.-]*");
+			assertThat((Map<String, Object>) compose.get("volumes")).as("named volumes").containsKey(volume);
+			assertThat(folders).as("where Tempo writes")
+				.allSatisfy(folder -> assertThat(folder).startsWith(TEMPO_DATA + "/"));
+		}
 	}
 
 	/**

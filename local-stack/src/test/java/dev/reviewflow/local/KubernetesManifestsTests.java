@@ -241,6 +241,11 @@ class KubernetesManifestsTests {
 				broken("the pages calling a Service that is not there", "REVIEWFLOW_WEB_SCORING",
 						m -> map(get(m, "ConfigMap", "web"), "data").put("REVIEWFLOW_WEB_SCORING",
 								"http://scores:8083")),
+				broken("a service whose spans go nowhere", ComposeFileTests.OTLP_ENDPOINT,
+						m -> map(get(m, "ConfigMap", "moderation"), "data").remove(ComposeFileTests.OTLP_ENDPOINT)),
+				broken("spans sent elsewhere than README.md says", ComposeFileTests.OTLP_ENDPOINT,
+						m -> map(get(m, "ConfigMap", "scoring"), "data").put(ComposeFileTests.OTLP_ENDPOINT,
+								"http://localhost:4318/v1/traces")),
 				broken("the management port open to all", "management",
 						m -> list(get(m, "NetworkPolicy", "reviewflow-management-port"), "spec", "ingress")
 							.add(Map.of("ports", List.of(Map.of("port", MANAGEMENT))))),
@@ -271,6 +276,7 @@ class KubernetesManifestsTests {
 		postgres(manifests);
 		scoring(manifests);
 		pages(manifests);
+		traces(manifests);
 		managementPort(manifests);
 	}
 
@@ -848,6 +854,41 @@ class KubernetesManifestsTests {
 		}
 		assertThat(variables).as("no development tokens outside local mode")
 			.doesNotContainKeys(ComposeFileTests.variables("reviewflow.web.development-tokens").toArray(String[]::new));
+	}
+
+	/**
+	 * Every service that traces sends its spans to the OpenTelemetry Collector README.md documents, which the
+	 * cluster's operators run (none is deployed here); the pages, which do not trace, are given no address.
+	 */
+	static void traces(List<Map<String, Object>> manifests) throws Exception {
+		String collector = documentedCollector();
+		for (LocalStack.Service service : services()) {
+			Map<String, String> variables = variables(manifests,
+					container(workloadOf(manifests, service), service.name()));
+			if (knownVariables(service).contains(ComposeFileTests.OTLP_ENDPOINT)) {
+				assertThat(variables).as(service.name() + ": " + ComposeFileTests.OTLP_ENDPOINT
+						+ ", the collector README.md documents")
+					.containsEntry(ComposeFileTests.OTLP_ENDPOINT, collector);
+			}
+			else {
+				assertThat(variables).as(service.name() + " does not trace")
+					.doesNotContainKey(ComposeFileTests.OTLP_ENDPOINT);
+			}
+		}
+		for (LocalStack.Service service : LocalStack.SERVICES) {
+			assertThat(knownVariables(service)).as(service.name() + " exports spans over OTLP (the platform's tracing)")
+				.contains(ComposeFileTests.OTLP_ENDPOINT);
+		}
+	}
+
+	/** The collector's OTLP/HTTP traces address in deploy/kubernetes/README.md's "Traces". */
+	static String documentedCollector() throws IOException {
+		String readme = Files.readString(KUBERNETES.resolve("README.md"));
+		assertThat(readme).as("deploy/kubernetes/README.md").contains("## Traces");
+		Matcher address = Pattern.compile("`(https?://[^`\\s]+" + TracingConfigTests.OTLP_HTTP_TRACES_PATH + ")`")
+			.matcher(readme.substring(readme.indexOf("## Traces")));
+		assertThat(address.find()).as("README.md's Traces: the collector's address").isTrue();
+		return address.group(1);
 	}
 
 	/** The management port answers without a token; only the monitoring namespace reaches it. */
