@@ -141,6 +141,10 @@ final class Chaos {
 		int minutes = option(arguments, "--minutes", 5);
 		int clients = option(arguments, "--clients", 8);
 		int rate = option(arguments, "--rate", 60);
+		if (minutes < 1 || clients < 1 || rate < clients) {
+			System.err.println("reviewflow: --minutes and --clients must be at least 1, --rate at least --clients");
+			return 2;
+		}
 		Path state = LocalCluster.state(repository);
 		if (!Files.isDirectory(state.resolve("pids"))) {
 			System.err.println("reviewflow: no cluster state in " + state + "; start one with ./reviewflow up --cluster");
@@ -160,8 +164,18 @@ final class Chaos {
 		prepare();
 		List<Thread> load = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
-			load.add(Thread.ofPlatform().name("chaos-client-" + i).start(this::drive));
+			load.add(Thread.ofPlatform().daemon().name("chaos-client-" + i).start(this::drive));
 		}
+		try {
+			return runWithLoad(length, clients, load);
+		}
+		finally {
+			// whatever went wrong, the load stops with the run
+			loading = false;
+		}
+	}
+
+	private int runWithLoad(Duration length, int clients, List<Thread> load) throws Exception {
 		long started = System.nanoTime();
 		long end = started + length.toNanos();
 		Thread.sleep(Math.min(20_000, length.toMillis() / 10));
@@ -284,7 +298,8 @@ final class Chaos {
 					failureKinds.merge(kind + " " + status, "1", (a, b) -> Long.toString(Long.parseLong(a) + 1));
 				}
 			}
-			catch (IOException ex) {
+			catch (IOException | RuntimeException ex) {
+				// no answer, or one this client could not read: a failure as the client saw it
 				tally.failed.incrementAndGet();
 				failureKinds.merge(kind + " " + ex.getClass().getSimpleName(), "1",
 						(a, b) -> Long.toString(Long.parseLong(a) + 1));
@@ -374,9 +389,10 @@ final class Chaos {
 		Path pidFile = state.resolve("pids/" + target);
 		long pid = Long.parseLong(Files.readString(pidFile).strip());
 		LocalTime at = LocalTime.now().truncatedTo(ChronoUnit.SECONDS);
-		Optional<ProcessHandle> process = ProcessHandle.of(pid);
+		Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(handle -> isClusterProcess(handle, target));
 		if (process.isEmpty()) {
-			throw new IllegalStateException(target + " (pid " + pid + ") is not running");
+			throw new IllegalStateException(target + " (pid " + pid + ") is not running as part of the cluster; is "
+					+ "./reviewflow up --cluster running?");
 		}
 		long killed = System.nanoTime();
 		process.get().destroyForcibly();
@@ -389,6 +405,16 @@ final class Chaos {
 			Thread.sleep(250);
 		}
 		return new Kill(target, at, null);
+	}
+
+	/** Whether the process is the cluster's {@code target}: a pid file left behind may name another process by now. */
+	private static boolean isClusterProcess(ProcessHandle process, String target) {
+		String commandLine = process.info().commandLine().orElse("");
+		int dash = target.lastIndexOf('-');
+		String name = target.substring(0, dash);
+		String number = target.substring(dash + 1);
+		String arguments = name.equals("kafka") ? " broker " + number + " " : " service " + name + " " + number + " ";
+		return commandLine.contains(LocalCluster.class.getName() + arguments);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one address of a service in {@code ./reviewflow up --cluster} (8081, 8082, 8083), in front of its instances: a
@@ -97,7 +98,8 @@ final class FrontDoor implements AutoCloseable {
 					.build(), HttpResponse.BodyHandlers.discarding());
 				backend.ready = response.statusCode() == 200;
 			}
-			catch (IOException ex) {
+			catch (IOException | RuntimeException ex) {
+				// no answer, or none that makes sense: not ready (and the checks go on)
 				backend.ready = false;
 			}
 			catch (InterruptedException ex) {
@@ -114,7 +116,10 @@ final class FrontDoor implements AutoCloseable {
 				connections.execute(() -> serve(client));
 			}
 			catch (IOException ex) {
-				// closed: the stack is stopping
+				if (!server.isClosed()) {
+					// e.g. out of file descriptors: wait a moment rather than spin
+					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+				}
 			}
 		}
 	}
@@ -214,6 +219,7 @@ final class FrontDoor implements AutoCloseable {
 		health.shutdownNow();
 		server.close();
 		connections.shutdownNow();
+		http.close();
 	}
 
 	@Override

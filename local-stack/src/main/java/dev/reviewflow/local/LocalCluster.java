@@ -89,6 +89,17 @@ final class LocalCluster {
 	public static void main(String[] args) throws Exception {
 		ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
 			System.err.println("reviewflow: the cluster's supervisor is gone; stopping");
+			// a Kafka node stopping last has no quorum to approve its controlled shutdown: it gets 15 s, as under
+			// the supervisor, so nothing holds the cluster's ports when it is started again
+			Thread.ofPlatform().daemon().start(() -> {
+				try {
+					Thread.sleep(15_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				Runtime.getRuntime().halt(1);
+			});
 			System.exit(1);
 		}));
 		CountDownLatch stopped = new CountDownLatch(1);

@@ -49,14 +49,17 @@ class ClusterNodesTests {
 		List<LocalKafka> nodes = new ArrayList<>();
 		try {
 			List<Thread> starting = new ArrayList<>();
-			LocalKafka[] started = new LocalKafka[3];
 			for (int i = 0; i < 3; i++) {
 				int node = i;
+				nodes.add(null);
 				// a node waits for a quorum of voters to start: the three start side by side
 				starting.add(Thread.ofPlatform().start(() -> {
 					try {
-						started[node] = LocalKafka.startClusterNode(state.resolve("kafka-" + (node + 1)), node + 1,
-								ports.get(node), ports.get(3 + node), voters, clusterId);
+						LocalKafka started = LocalKafka.startClusterNode(state.resolve("kafka-" + (node + 1)),
+								node + 1, ports.get(node), ports.get(3 + node), voters, clusterId);
+						synchronized (nodes) {
+							nodes.set(node, started);
+						}
 					}
 					catch (Exception ex) {
 						throw new IllegalStateException(ex);
@@ -66,8 +69,9 @@ class ClusterNodesTests {
 			for (Thread thread : starting) {
 				thread.join(TimeUnit.MINUTES.toMillis(2));
 			}
-			nodes.addAll(List.of(started));
-			assertThat(nodes).doesNotContainNull();
+			synchronized (nodes) {
+				assertThat(nodes).doesNotContainNull();
+			}
 			String bootstrap = IntStream.range(0, 3).mapToObj(i -> "localhost:" + ports.get(i))
 				.collect(Collectors.joining(","));
 			try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
