@@ -409,12 +409,26 @@ final class Chaos {
 
 	/** Whether the process is the cluster's {@code target}: a pid file left behind may name another process by now. */
 	private static boolean isClusterProcess(ProcessHandle process, String target) {
-		String commandLine = process.info().commandLine().orElse("");
+		String commandLine = commandLine(process);
 		int dash = target.lastIndexOf('-');
 		String name = target.substring(0, dash);
 		String number = target.substring(dash + 1);
 		String arguments = name.equals("kafka") ? " broker " + number + " " : " service " + name + " " + number + " ";
 		return commandLine.contains(LocalCluster.class.getName() + arguments);
+	}
+
+	/**
+	 * The process's whole command line: from {@code /proc} where there is one, since {@code ProcessHandle.Info} may
+	 * cut a long one (the class path) short.
+	 */
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+					java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+		}
+		catch (IOException ex) {
+			return process.info().commandLine().orElse("");
+		}
 	}
 
 	/**
@@ -424,7 +438,10 @@ final class Chaos {
 	private boolean recovered(String target) {
 		try {
 			if (target.startsWith("kafka-")) {
-				return fullyReplicated();
+				int node = Integer.parseInt(target.substring(target.lastIndexOf('-') + 1));
+				// the restarted node serves, and is back in every partition's in-sync replicas (right after a kill
+				// the replicas still count it in sync, until the controller notices it is gone: hence the port first)
+				return LocalCluster.listening(LocalCluster.KAFKA_PORTS.get(node - 1)) && fullyReplicated(node);
 			}
 			LocalStack.Service service = LocalStack.SERVICES.stream()
 				.filter(candidate -> target.startsWith(candidate.name() + "-"))
@@ -442,13 +459,13 @@ final class Chaos {
 		}
 	}
 
-	private static boolean fullyReplicated() throws Exception {
+	private static boolean fullyReplicated(int node) throws Exception {
 		Properties config = new Properties();
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalCluster.bootstrapServers());
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
 		try (Admin admin = Admin.create(config)) {
-			if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() < LocalCluster.KAFKA_PORTS.size()) {
+			if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().noneMatch(each -> each.id() == node)) {
 				return false;
 			}
 			var names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions().listInternal(true))

@@ -289,7 +289,7 @@ final class LocalCluster {
 		}
 	}
 
-	private static boolean listening(int port) {
+	static boolean listening(int port) {
 		try (java.net.Socket socket = new java.net.Socket()) {
 			socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1000);
 			return true;
