@@ -52,6 +52,9 @@ public final class ConsistencyCheck {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** How long a figure scoring answers 503 for is asked again before the check gives up. */
+	private static final Duration UNAVAILABLE_WAIT = Duration.ofSeconds(60);
+
 	public ConsistencyCheck(String jdbcUrl, String user, String password, URI scoring, int minVotes) {
 		this.jdbcUrl = jdbcUrl;
 		this.user = user;
@@ -222,14 +225,27 @@ public final class ConsistencyCheck {
 		return Math.abs(expected - actual) <= tolerance;
 	}
 
+	/**
+	 * A figure from scoring. A 503 (an instance restoring its stores, or another instance that keeps the key not
+	 * answering yet, as after a restart in the cluster) is asked again after its {@code Retry-After}, for up to
+	 * {@link #UNAVAILABLE_WAIT}.
+	 */
 	private JsonNode get(String path) throws Exception {
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(scoring.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		long deadline = System.nanoTime() + UNAVAILABLE_WAIT.toNanos();
+		HttpResponse<String> response = send(path);
+		while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+			Thread.sleep(1000 * response.headers().firstValueAsLong("Retry-After").orElse(1));
+			response = send(path);
+		}
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("scoring answered " + response.statusCode() + " to " + path + ": "
 					+ response.body());
 		}
 		return JSON.readTree(response.body());
+	}
+
+	private HttpResponse<String> send(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(scoring.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 }
