@@ -105,8 +105,9 @@ public final class LocalStack {
 			case "check" -> System.exit(check());
 			case "dlt" -> System.exit(deadLetters(arguments.subList(1, arguments.size())));
 			default -> {
-				System.err.println("usage: reviewflow up [--fresh] [--cluster] | reviewflow chaos [--minutes N] | reviewflow token <sub> <ROLE,...> [--top-critic]"
-						+ " | reviewflow check | reviewflow dlt [resend <topic>.DLT <partition:offset>...|--all]");
+				System.err.println("usage: reviewflow up [--fresh] [--cluster] | reviewflow chaos [--minutes N]"
+						+ " | reviewflow token <sub> <ROLE,...> [--top-critic] | reviewflow check"
+						+ " | reviewflow dlt [resend <topic>.DLT <partition:offset>...|--all]");
 				System.exit(2);
 			}
 		}
