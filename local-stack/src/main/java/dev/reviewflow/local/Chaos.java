@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +30,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.reviewflow.devtokens.DevelopmentTokens;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -460,11 +458,7 @@ final class Chaos {
 	}
 
 	private static boolean fullyReplicated(int node) throws Exception {
-		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalCluster.bootstrapServers());
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-		try (Admin admin = Admin.create(config)) {
+		try (Admin admin = LocalCluster.admin()) {
 			if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().noneMatch(each -> each.id() == node)) {
 				return false;
 			}

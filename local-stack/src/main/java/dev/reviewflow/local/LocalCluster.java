@@ -267,11 +267,7 @@ final class LocalCluster {
 				Thread.sleep(250);
 			}
 		}
-		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-		try (Admin admin = Admin.create(config)) {
+		try (Admin admin = admin()) {
 			while (true) {
 				try {
 					if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == KAFKA_PORTS.size()) {
@@ -287,6 +283,15 @@ final class LocalCluster {
 				Thread.sleep(250);
 			}
 		}
+	}
+
+	/** An admin client of the cluster that gives up on an unanswered call within seconds. */
+	static Admin admin() {
+		Properties config = new Properties();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+		return Admin.create(config);
 	}
 
 	static boolean listening(int port) {
