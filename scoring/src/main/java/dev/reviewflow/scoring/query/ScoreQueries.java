@@ -15,6 +15,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Service;
 
@@ -29,10 +30,17 @@ public class ScoreQueries {
 
 	private final StoredScores stored;
 
-	ScoreQueries(KafkaStreamsInteractiveQueryService queries, ScoringSettings settings) {
+	ScoreQueries(StreamsBuilderFactoryBean streams, KafkaStreamsInteractiveQueryService queries,
+			ScoringSettings settings) {
 		this.queries = queries;
-		this.stored = new StoredScores(name -> queries.retrieveQueryableStore(name,
-				QueryableStoreTypes.<String, Object>keyValueStore()), settings);
+		// before Kafka Streams has started (the first seconds of an instance) there are no stores to ask: Spring
+		// Kafka's retrieval would fail with an IllegalArgumentException, which is no reason for a 500
+		this.stored = new StoredScores(name -> {
+			if (streams.getKafkaStreams() == null) {
+				throw ScoresUnavailable.restoring();
+			}
+			return queries.retrieveQueryableStore(name, QueryableStoreTypes.<String, Object>keyValueStore());
+		}, settings);
 	}
 
 	public Optional<TitleScoreChanged> titleScore(String titleId) {
