@@ -1,11 +1,20 @@
 package dev.reviewflow.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.DecisionActor;
 import dev.reviewflow.events.ModerationDecided;
@@ -20,12 +29,22 @@ import dev.reviewflow.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** review-intake against a real broker and a real PostgreSQL, driven over HTTP and Kafka as its users drive it. */
 class IntakeIntegrationTests extends IntakeIntegrationTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	EventPublicationRegistry registry;
 
 	void decide(UUID reviewId, String titleId, String author, ReviewStatus status) {
 		decide(reviewId, titleId, author, 1, status);
@@ -96,6 +115,50 @@ class IntakeIntegrationTests extends IntakeIntegrationTest {
 
 		// ReviewSubmitted only: the RatingSet names the title and the user, not the review
 		awaitSent(reviewId.toString(), 1);
+	}
+
+	/**
+	 * The outbox's bookkeeping takes no pooled connection of its own: Modulith marks each publication PROCESSING
+	 * before the send and COMPLETED after Kafka's acknowledgement in transactions of their own that run no statement
+	 * here (a first send's PROCESSING is not written, completions are batched). With every connection of the pool held,
+	 * as by requests under load, both go through at once instead of waiting for the pool and failing after its timeout
+	 * (which left the event to a resubmission and, on the producer's thread, held up every acknowledgement).
+	 */
+	@Test
+	void theOutboxsBookkeepingGoesThroughWhileRequestsHoldEveryPooledConnection() throws Exception {
+		String event = "published by the outbox's test " + run;
+		PublicationTargetIdentifier target = PublicationTargetIdentifier.of("outbox-test-" + run);
+		UUID publication = registry.store(event, Stream.of(target)).iterator().next().getIdentifier();
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		List<Connection> held = new ArrayList<>();
+		try {
+			for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+				held.add(pool.getConnection());
+			}
+			assertThat(runsWithin(Duration.ofSeconds(2), () -> registry.markProcessing(event, target))).isTrue();
+			assertThat(runsWithin(Duration.ofSeconds(2), () -> registry.markCompleted(event, target))).isTrue();
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("select status from event_publication where id = ?")
+				.param(publication)
+				.query(String.class)
+				.single(), "COMPLETED"::equals);
+	}
+
+	private static boolean runsWithin(Duration limit, Runnable step) throws Exception {
+		CompletableFuture<Void> running = CompletableFuture.runAsync(step);
+		try {
+			running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			return false;
+		}
 	}
 
 	/**
