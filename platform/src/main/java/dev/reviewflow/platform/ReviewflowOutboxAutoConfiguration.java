@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sql.DataSource;
-
 import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.CloudEventCodec;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -29,7 +27,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.CompletedEventPublications;
@@ -108,29 +105,6 @@ public class ReviewflowOutboxAutoConfiguration {
 				if (completions != null) {
 					completions.close();
 				}
-			}
-		};
-	}
-
-	/**
-	 * The data source behind a proxy that takes a pooled connection only when a transaction runs its first statement.
-	 * Modulith marks every publication PROCESSING before the send and COMPLETED after Kafka's acknowledgement, each in
-	 * a {@code REQUIRES_NEW} transaction of its own; {@link BatchedCompletions} writes nothing in either (a first
-	 * send's PROCESSING is not recorded, completions are queued), but each transaction still took a connection from
-	 * the pool: one for every event on the externalization's threads and one on the Kafka producer's network thread.
-	 * Under load those waited behind the requests' transactions for the pool, the externalization gave up after the
-	 * pool's timeout (the event then waited for resubmission) and the requests got 503s. Transactions that run
-	 * statements behave as before.
-	 */
-	@Bean
-	static BeanPostProcessor lazyTransactionConnections() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String name) {
-				if (bean instanceof DataSource dataSource && !(bean instanceof LazyConnectionDataSourceProxy)) {
-					return new LazyConnectionDataSourceProxy(dataSource);
-				}
-				return bean;
 			}
 		};
 	}
