@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -15,6 +16,7 @@ import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.scoring.query.ClusterScores;
 import dev.reviewflow.scoring.query.ScoreQueries;
+import dev.reviewflow.scoring.query.ScoresUnavailable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -164,7 +166,7 @@ public class LiveScores implements DisposableBean {
 	void on(CloudEvent<?> event) {
 		ScoreUpdate update = switch (event.data()) {
 			case TitleScoreChanged title -> titleUpdate(title);
-			case ReviewScoreChanged review -> reviewUpdate(review, scores.titleOfReview(review.reviewId()).orElse(null));
+			case ReviewScoreChanged review -> reviewUpdate(review, titleOfReview(review.reviewId()));
 			default -> null;
 		};
 		if (update != null) {
@@ -183,6 +185,19 @@ public class LiveScores implements DisposableBean {
 					client.offer(update);
 				}
 			}
+		}
+	}
+
+	/**
+	 * The title of a review, as the stores know it; unknown while they restore (the first seconds of an instance, a
+	 * rebalance): the score then reaches the streams of all titles only, and a valid event is no reason to dead-letter.
+	 */
+	private @Nullable String titleOfReview(UUID reviewId) {
+		try {
+			return scores.titleOfReview(reviewId).orElse(null);
+		}
+		catch (ScoresUnavailable ex) {
+			return null;
 		}
 	}
 

@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
+import dev.reviewflow.events.CloudEvent;
 import dev.reviewflow.events.ReviewScoreChanged;
 import dev.reviewflow.events.TitleScoreChanged;
 import dev.reviewflow.platform.Page;
@@ -26,7 +28,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -95,6 +99,25 @@ class LiveScoresTest {
 			verify(scores).reviewScoresOfTitle("heat-1995", 4);
 			verify(scores).reviewScoresOfTitle("ronin-1998", 4);
 			verify(cluster, never()).titleScores(anyInt(), anyInt());
+		});
+	}
+
+	/**
+	 * A review's score arriving while this instance's stores restore (its first seconds, a rebalance) cannot be given
+	 * its title: it still goes out, to the streams of all titles, and the listener does not fail (which would have
+	 * sent a valid event to the dead-letter topic).
+	 */
+	@Test
+	void aReviewScoreArrivingWhileTheStoresRestoreIsNoFailure() {
+		given(scores.titleOfReview(any())).willThrow(ScoresUnavailable.restoring());
+		UUID reviewId = UUID.randomUUID();
+		withLive(live -> {
+			live.connect(Set.of(), "user alice");
+
+			assertThatCode(() -> live.on(CloudEvent.of("scoring", reviewId.toString(),
+					new ReviewScoreChanged(reviewId, 3, 1, 4, 0.3, Instant.now(), 4))))
+				.doesNotThrowAnyException();
+			verify(scores).titleOfReview(reviewId);
 		});
 	}
 
