@@ -1,6 +1,5 @@
 package dev.reviewflow.platform;
 
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +57,8 @@ class ListenerThreadsTests {
 			.withUserConfiguration(Listener.class)
 			.withPropertyValues("spring.threads.virtual.enabled=true", "reviewflow.kafka.consumes=reviews.votes",
 					"spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafkaBootstrapServers(),
-					"spring.kafka.consumer.group-id=platform.listener-threads-" + UUID.randomUUID())
+					// subscribing creates no topic, whatever the broker allows: another test creates this one
+					"spring.kafka.consumer.properties.allow.auto.create.topics=false")
 			.run(context -> {
 				assertThat(context).hasNotFailed();
 
