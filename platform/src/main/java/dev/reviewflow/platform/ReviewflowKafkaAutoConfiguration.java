@@ -103,9 +103,9 @@ public class ReviewflowKafkaAutoConfiguration {
 	 * Listener containers on platform threads, whatever {@code spring.threads.virtual.enabled} says (Boot then gives
 	 * them virtual ones). A consumer is a long-lived loop that parks on every poll and on every JDBC round trip; as a
 	 * virtual thread it went back to the end of the carriers' queue each time, behind every request's virtual thread,
-	 * so under request load the pipeline got a small share of the cores and fell tens of seconds behind the writes it was
-	 * meant to follow (moderation screened about 30 reviews/s while review-intake accepted 170/s). As platform threads
-	 * the kernel's scheduler gives the few consumer threads their share.
+	 * so under request load the pipeline got a small share of the cores and fell tens of seconds behind the writes it
+	 * follows (moderation screened about 30 reviews/s while review-intake accepted 170/s). As platform threads the
+	 * kernel's scheduler gives the few consumer threads their share.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
