@@ -54,9 +54,6 @@ final class RatingsProcessor implements Processor<String, CloudEvent<?>, String,
 		TitleTally tally = Objects.requireNonNullElse(tallies.get(set.titleId()), TitleTally.EMPTY)
 			.rated(before, set.rating(), set.setAt(), ScoringTopology.overallMean(context));
 		tallies.put(set.titleId(), tally);
-		context.forward(record.withKey(set.titleId())
-			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, set.titleId(), tally.toScore(set.titleId(), settings))
-				.inTrace(ScoringTopology.traceparent(record.headers())))
-			.withHeaders(ScoringTopology.cloudEventHeaders(record.headers())));
+		context.forward(ScoringTopology.published(record, set.titleId(), tally.toScore(set.titleId(), settings)));
 	}
 }

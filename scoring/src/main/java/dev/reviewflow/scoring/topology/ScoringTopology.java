@@ -18,6 +18,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -82,25 +83,21 @@ public final class ScoringTopology {
 	}
 
 	/**
-	 * Headers of a record scoring publishes because of {@code cause}: in the trace of the event that changed the score
-	 * (its {@code traceparent} header, when it has one), so a vote's or a review's trace goes on to the consumers of
-	 * the scores.
+	 * The record scoring publishes because of {@code cause}: {@code score} under {@code key} as a CloudEvent, in the
+	 * trace of the event that changed it (its well-formed {@code traceparent} header, in the envelope and as a header),
+	 * so a vote's or a review's trace goes on to the consumers of the scores.
 	 */
-	static Headers cloudEventHeaders(Headers cause) {
+	static Record<String, CloudEvent<?>> published(Record<?, ?> cause, String key, Object score) {
+		Header header = cause.headers().lastHeader("traceparent");
+		String received = header == null || header.value() == null ? null
+				: new String(header.value(), StandardCharsets.US_ASCII);
+		String traceparent = CloudEvent.isTraceparent(received) ? received : null;
 		Headers headers = cloudEventHeaders();
-		String traceparent = traceparent(cause);
 		if (traceparent != null) {
 			headers.add("traceparent", traceparent.getBytes(StandardCharsets.US_ASCII));
 		}
-		return headers;
-	}
-
-	/** The well-formed {@code traceparent} header's value, for the envelope of what it causes; null otherwise. */
-	static @Nullable String traceparent(Headers headers) {
-		Header header = headers.lastHeader("traceparent");
-		String traceparent = header == null || header.value() == null ? null
-				: new String(header.value(), StandardCharsets.US_ASCII);
-		return CloudEvent.isTraceparent(traceparent) ? traceparent : null;
+		CloudEvent<?> event = CloudEvent.<Object>of(SOURCE, key, score).inTrace(traceparent);
+		return cause.withKey(key).<CloudEvent<?>>withValue(event).withHeaders(headers);
 	}
 
 	/** The live topology of application id {@code scoring}, without metrics (tests). */

@@ -33,9 +33,6 @@ final class TitleReviewsProcessor implements Processor<String, ReviewContributio
 		TitleTally tally = Objects.requireNonNullElse(tallies.get(titleId), TitleTally.EMPTY)
 			.withReviews(record.value().delta(), record.value().at(), ScoringTopology.overallMean(context));
 		tallies.put(titleId, tally);
-		context.forward(record.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, titleId,
-				tally.toScore(titleId, settings))
-				.inTrace(ScoringTopology.traceparent(record.headers())))
-			.withHeaders(ScoringTopology.cloudEventHeaders(record.headers())));
+		context.forward(ScoringTopology.published(record, titleId, tally.toScore(titleId, settings)));
 	}
 }

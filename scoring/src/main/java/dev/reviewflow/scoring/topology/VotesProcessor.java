@@ -49,9 +49,6 @@ final class VotesProcessor implements Processor<String, CloudEvent<?>, String, C
 		ReviewTally tally = Objects.requireNonNullElse(tallies.get(reviewKey), ReviewTally.EMPTY)
 			.changed(before, set.vote(), set.votedAt());
 		tallies.put(reviewKey, tally);
-		context.forward(record.withKey(reviewKey)
-			.withValue(CloudEvent.<Object>of(ScoringTopology.SOURCE, reviewKey, tally.toScore(set.reviewId()))
-				.inTrace(ScoringTopology.traceparent(record.headers())))
-			.withHeaders(ScoringTopology.cloudEventHeaders(record.headers())));
+		context.forward(ScoringTopology.published(record, reviewKey, tally.toScore(set.reviewId())));
 	}
 }
