@@ -225,6 +225,7 @@ public final class LocalStack {
 		if (!brokerKnown) {
 			kafka.join();
 		}
+		SharedLibraries shared = sharedLibraries(repository, state.resolve("logs"));
 		List<CompletableFuture<ServiceHost>> starting = new ArrayList<>();
 		for (int i = 0; i < SERVICES.size(); i++) {
 			Service service = SERVICES.get(i);
@@ -237,7 +238,7 @@ public final class LocalStack {
 				properties.put("reviewflow.scoring.dashboard.url", "http://localhost:" + ports.web() + "/dashboard");
 			}
 			starting.add(CompletableFuture.supplyAsync(() -> started(running, () -> ServiceHost.start(service.name(),
-					repository.resolve(service.module()), service.mainClass(), properties)), background));
+					repository.resolve(service.module()), service.mainClass(), properties, shared)), background));
 		}
 		say("starting the pages (web) on " + ports.web());
 		CompletableFuture<ServiceHost> web = CompletableFuture.supplyAsync(() -> started(running,
@@ -278,6 +279,18 @@ public final class LocalStack {
 				""".formatted(ports.web(), ports.service(0), ports.service(1), ports.service(2),
 				shown(repository, state.resolve("logs")), shown(repository, state)));
 		stopped.await();
+	}
+
+	/**
+	 * One class loader for the libraries review-intake, moderation and scoring have in common, with their logging
+	 * configured: {@code <service>.log} in {@code logDir}, warnings to the console. (The pages keep a class loader of
+	 * their own: their libraries are a different set.)
+	 */
+	static SharedLibraries sharedLibraries(Path repository, Path logDir) throws Exception {
+		SharedLibraries shared = SharedLibraries.of(repository,
+				SERVICES.stream().map(service -> repository.resolve(service.module())).toList());
+		shared.configureLogging(logDir);
+		return shared;
 	}
 
 	static Map<String, String> properties(Service service, Path state, String bootstrapServers, String jdbcUrl) {

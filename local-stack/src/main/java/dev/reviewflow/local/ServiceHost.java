@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * Runs one Spring Boot service inside this JVM, in a class loader of its own (its classes and its runtime class path
- * as Maven wrote it to {@code target/runtime-classpath.txt}), so the three services share a JVM but nothing else.
+ * as Maven wrote it to {@code target/runtime-classpath.txt}), so the services share a JVM but none of their beans,
+ * configuration or state. Services started with {@link SharedLibraries} take the libraries they have in common from
+ * there.
  * The service's shutdown hook is off; {@link #close()} stops it, so the stack can stop services before the broker
  * and the database they use.
  */
@@ -44,7 +46,22 @@ final class ServiceHost implements AutoCloseable {
 	 */
 	static ServiceHost start(String name, Path moduleDir, String mainClass, Map<String, String> properties)
 			throws Exception {
-		URLClassLoader loader = new URLClassLoader(name, classPath(moduleDir), ClassLoader.getPlatformClassLoader());
+		return run(name, mainClass, properties,
+				new URLClassLoader(name, classPath(moduleDir).toArray(URL[]::new), ClassLoader.getPlatformClassLoader()));
+	}
+
+	/**
+	 * Starts a service whose libraries in common with others come from {@code shared}; its class loader has the rest
+	 * of its class path.
+	 */
+	static ServiceHost start(String name, Path moduleDir, String mainClass, Map<String, String> properties,
+			SharedLibraries shared) throws Exception {
+		URL[] own = classPath(moduleDir).stream().filter(url -> !shared.has(url)).toArray(URL[]::new);
+		return run(name, mainClass, properties, new URLClassLoader(name, own, shared));
+	}
+
+	private static ServiceHost run(String name, String mainClass, Map<String, String> properties,
+			URLClassLoader loader) throws Exception {
 		Thread current = Thread.currentThread();
 		ClassLoader previous = current.getContextClassLoader();
 		current.setContextClassLoader(loader);
@@ -54,6 +71,13 @@ final class ServiceHost implements AutoCloseable {
 			Class<?> builderType = loader.loadClass("org.springframework.boot.builder.SpringApplicationBuilder");
 			Object builder = builderType.getConstructor(Class[].class).newInstance((Object) new Class<?>[] { application });
 			builderType.getMethod("registerShutdownHook", boolean.class).invoke(builder, false);
+			// Spring Boot looks for some of its extensions (EnvironmentPostProcessors: platform's defaults) with the
+			// resource loader's class loader, and without one with its own, which is SharedLibraries' when shared
+			Object resources = loader.loadClass("org.springframework.core.io.DefaultResourceLoader")
+				.getConstructor(ClassLoader.class)
+				.newInstance(loader);
+			builderType.getMethod("resourceLoader", loader.loadClass("org.springframework.core.io.ResourceLoader"))
+				.invoke(builder, resources);
 			List<String> args = new ArrayList<>();
 			properties.forEach((key, value) -> args.add("--" + key + "=" + value));
 			Object context = builderType.getMethod("run", String[].class).invoke(builder, (Object) args.toArray(String[]::new));
@@ -79,7 +103,8 @@ final class ServiceHost implements AutoCloseable {
 		}
 	}
 
-	private static URL[] classPath(Path moduleDir) throws IOException {
+	/** The service's class path: its classes, then its runtime class path as Maven wrote it. */
+	static List<URL> classPath(Path moduleDir) throws IOException {
 		Path classpathFile = moduleDir.resolve("target/runtime-classpath.txt");
 		if (!Files.exists(classpathFile)) {
 			throw new IllegalStateException(moduleDir.getFileName() + " is not built: run ./mvnw -DskipTests package");
@@ -91,7 +116,7 @@ final class ServiceHost implements AutoCloseable {
 				urls.add(url(Path.of(entry)));
 			}
 		}
-		return urls.toArray(URL[]::new);
+		return urls;
 	}
 
 	private static URL url(Path path) throws MalformedURLException {
@@ -100,6 +125,11 @@ final class ServiceHost implements AutoCloseable {
 
 	String name() {
 		return name;
+	}
+
+	/** The class loader of the service's own classes. */
+	ClassLoader classLoader() {
+		return loader;
 	}
 
 	/** A property of the running service's environment, e.g. {@code local.server.port}. */
@@ -146,10 +176,15 @@ final class ServiceHost implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
+		Thread current = Thread.currentThread();
+		ClassLoader previous = current.getContextClassLoader();
+		// as while starting: what the service logs while stopping, and the threads it starts for that, are its own
+		current.setContextClassLoader(loader);
 		try {
 			((AutoCloseable) context).close();
 		}
 		finally {
+			current.setContextClassLoader(previous);
 			loader.close();
 		}
 	}

@@ -38,6 +38,8 @@ final class RunningStack implements BeforeAllCallback, AutoCloseable {
 
 	private ServiceHost web;
 
+	private Path logs;
+
 	/** The running stack (a test class that extends with this has it from its {@code @BeforeAll} on). */
 	static RunningStack get() {
 		if (running == null) {
@@ -67,6 +69,8 @@ final class RunningStack implements BeforeAllCallback, AutoCloseable {
 	private void startAll() throws Exception {
 		SharedInfrastructure.Database database = SharedInfrastructure.database();
 		Path state = Path.of(System.getProperty("java.io.tmpdir"), "e2e-" + UUID.randomUUID());
+		this.logs = state;
+		SharedLibraries shared = LocalStack.sharedLibraries(REPOSITORY, state);
 		for (LocalStack.Service service : LocalStack.SERVICES) {
 			Map<String, String> properties = new LinkedHashMap<>(Map.of("server.port", "0",
 					"spring.kafka.bootstrap-servers", SharedInfrastructure.kafkaBootstrapServers(),
@@ -77,7 +81,7 @@ final class RunningStack implements BeforeAllCallback, AutoCloseable {
 					"reviewflow.moderation.banned-terms", "buy followers"));
 			properties.put("reviewflow.moderation.clock-offset", MODERATION_CLOCK_OFFSET);
 			ServiceHost host = ServiceHost.start(service.name(), REPOSITORY.resolve(service.module()),
-					service.mainClass(), LocalStack.inLocalMode(properties));
+					service.mainClass(), LocalStack.inLocalMode(properties), shared);
 			started.add(host);
 			services.add(host);
 		}
@@ -95,6 +99,11 @@ final class RunningStack implements BeforeAllCallback, AutoCloseable {
 				LocalStack.WEB.mainClass(), web);
 		started.add(this.web);
 		this.web.awaitReady(Duration.ofMinutes(1));
+	}
+
+	/** Where the services write their logs, {@code <service>.log} each. */
+	Path logs() {
+		return logs;
 	}
 
 	ServiceHost service(int index) {

@@ -1,0 +1,174 @@
+package dev.reviewflow.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+
+/**
+ * The libraries that the services running in one JVM all have (Spring, Tomcat, Jackson, Kafka's clients, Micrometer,
+ * Logback, ...), in one class loader that is the parent of each service's own ({@link ServiceHost}). Each of those
+ * classes is then loaded, verified, kept in metaspace and compiled by the JIT once instead of once per service.
+ * <p>
+ * What stays in each service's own class loader: its classes, the project's modules ({@code platform} refers to JDBC
+ * and Flyway, which scoring does not have) and the libraries not every service has. The exception is Kafka Streams:
+ * Spring Kafka and Micrometer, which every service has, link against it, so it comes here too; a service that does not
+ * enable Kafka Streams is not changed by seeing it.
+ * <p>
+ * The services share one Logback as well; {@link #configureLogging(Path)} gives each service its own log file.
+ */
+final class SharedLibraries extends URLClassLoader {
+
+	static {
+		// the services start side by side and load their classes through this loader
+		ClassLoader.registerAsParallelCapable();
+	}
+
+	private static final Set<String> LINKED_BY_SHARED = Set.of("kafka-streams-", "rocksdbjni-");
+
+	private final Set<URL> urls;
+
+	private SharedLibraries(Set<URL> urls) {
+		super("services-shared", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+		this.urls = urls;
+	}
+
+	/**
+	 * The libraries every one of these services has on its runtime class path ({@code target/runtime-classpath.txt}),
+	 * and the Kafka Streams libraries any of them has.
+	 * @param repository the project's directory: nothing under it (the project's own modules) is shared
+	 * @param moduleDirs the services' Maven modules, built
+	 */
+	static SharedLibraries of(Path repository, List<Path> moduleDirs) throws IOException {
+		Path project = repository.toAbsolutePath().normalize();
+		Set<URL> common = null;
+		Set<URL> linked = new LinkedHashSet<>();
+		for (Path moduleDir : moduleDirs) {
+			List<URL> classPath = ServiceHost.classPath(moduleDir);
+			if (common == null) {
+				common = new LinkedHashSet<>(classPath);
+			}
+			else {
+				common.retainAll(classPath);
+			}
+			for (URL url : classPath) {
+				String file = Path.of(url.getPath()).getFileName().toString();
+				if (LINKED_BY_SHARED.stream().anyMatch(file::startsWith)) {
+					linked.add(url);
+				}
+			}
+		}
+		Set<URL> shared = new LinkedHashSet<>();
+		for (URL url : common == null ? List.<URL>of() : common) {
+			if (!Path.of(url.getPath()).startsWith(project)) {
+				shared.add(url);
+			}
+		}
+		shared.addAll(linked);
+		return new SharedLibraries(shared);
+	}
+
+	/** Whether this loader has the library or class directory at {@code url}, so a service's loader leaves it out. */
+	boolean has(URL url) {
+		return urls.contains(url);
+	}
+
+	/**
+	 * Configures the shared Logback before any service starts: each service writes {@code <service>.log} in
+	 * {@code logDir} and its warnings to the console ({@code services-logback.xml}). Spring Boot finds the Logback
+	 * initialized and leaves its configuration alone (as it does for a child application context); each service's
+	 * {@code logging.level.*} still applies.
+	 */
+	void configureLogging(Path logDir) throws Exception {
+		Class<?> contextType = loadClass("ch.qos.logback.classic.LoggerContext");
+		Object context = loadClass("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);
+		if (!contextType.isInstance(context)) {
+			throw new IllegalStateException("the services' SLF4J is not bound to Logback: " + context);
+		}
+		contextType.getMethod("reset").invoke(context);
+		contextType.getMethod("putProperty", String.class, String.class)
+			.invoke(context, "LOG_DIR", logDir.toAbsolutePath().toString());
+		contextType.getMethod("putProperty", String.class, String.class)
+			.invoke(context, "PID", Long.toString(ProcessHandle.current().pid()));
+		Class<?> configuratorType = loadClass("ch.qos.logback.classic.joran.JoranConfigurator");
+		Object configurator = configuratorType.getConstructor().newInstance();
+		configuratorType.getMethod("setContext", loadClass("ch.qos.logback.core.Context")).invoke(configurator, context);
+		URL configuration = SharedLibraries.class.getResource("services-logback.xml");
+		configuratorType.getMethod("doConfigure", URL.class).invoke(configurator, configuration);
+		// what Spring Boot's LogbackLoggingSystem looks for to leave an initialized Logback as it is
+		contextType.getMethod("putObject", String.class, Object.class)
+			.invoke(context, "org.springframework.boot.logging.LoggingSystem", new Object());
+		// java.util.logging (Tomcat's) into SLF4J, as Spring Boot would have done, for the services' threads only: an
+		// application with a Logback of its own (the pages) bridges its records there
+		Class<?> bridgeType = loadClass("org.slf4j.bridge.SLF4JBridgeHandler");
+		bridgeType.getMethod("removeHandlersForRootLogger").invoke(null);
+		LogManager.getLogManager()
+			.getLogger("")
+			.addHandler(new ServiceThreadsOnly((Handler) bridgeType.getConstructor().newInstance()));
+	}
+
+	/** Whether the current thread belongs to one of the services (its context class loader is below this one). */
+	private boolean isServiceThread() {
+		for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader
+			.getParent()) {
+			if (loader == this) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A {@code java.util.logging} handler that passes on the services' records only (the bridge has no filter). */
+	private final class ServiceThreadsOnly extends Handler {
+
+		private final Handler bridge;
+
+		private ServiceThreadsOnly(Handler bridge) {
+			this.bridge = bridge;
+		}
+
+		@Override
+		public void publish(LogRecord record) {
+			if (isServiceThread()) {
+				bridge.publish(record);
+			}
+		}
+
+		@Override
+		public void flush() {
+			bridge.flush();
+		}
+
+		@Override
+		public void close() {
+			bridge.close();
+		}
+	}
+
+	@Override
+	protected Class<?> findClass(String name) throws ClassNotFoundException {
+		if (name.equals(ServiceLogs.class.getName())) {
+			// defined here, so that it extends the shared Logback's classes
+			try (InputStream in = ServiceLogs.class.getResourceAsStream(ServiceLogs.class.getSimpleName() + ".class")) {
+				byte[] bytes = in.readAllBytes();
+				return defineClass(name, bytes, 0, bytes.length);
+			}
+			catch (IOException ex) {
+				throw new ClassNotFoundException(name, ex);
+			}
+		}
+		return super.findClass(name);
+	}
+
+	@Override
+	public String toString() {
+		return getName() + " (" + urls.size() + " libraries)";
+	}
+}
