@@ -127,6 +127,12 @@ final class LiveClient {
 		return closed;
 	}
 
+	/** Stops the client's pump and ends its response, so the web server has no open request left of it. */
+	void end() {
+		close();
+		emitter.complete();
+	}
+
 	void close() {
 		closed = true;
 		lock.lock();

@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -232,6 +234,15 @@ public class LiveScores implements DisposableBean {
 		if (owner != null) {
 			release(owner);
 		}
+	}
+
+	/**
+	 * Ends every stream as soon as the application starts to stop, before the web server's graceful shutdown: an open
+	 * stream is an active request, which it would otherwise wait for until its timeout (30 s) on every stop.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void endStreams() {
+		clients.forEach(LiveClient::end);
 	}
 
 	@Override

@@ -26,10 +26,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -75,6 +77,24 @@ class LiveScoresTest {
 				new TitleScoreChanged.AudienceScore(0, 1),
 				new TitleScoreChanged.CriticScore(null, 0, 0, 0, new TitleScoreChanged.CriticTally(null, 0, 0, 0)),
 				new TitleScoreChanged.ReviewCounts(0, 0), Instant.EPOCH, 1);
+	}
+
+	/**
+	 * An open stream is an active request: unless it ends when the application starts to stop, the web server's
+	 * graceful shutdown waits for it until its timeout, on every stop (the pages always hold one).
+	 */
+	@Test
+	void aStreamEndsWhenTheApplicationStartsToStop() {
+		given(cluster.titleScores(anyInt(), anyInt())).willReturn(new Page<>(List.of(), 0, 7, 0));
+		boot.run(context -> {
+			SseEmitter stream = context.getBean(LiveScores.class).connect(Set.of(), "address 10.0.0.1");
+			stream.send("while open");
+
+			context.close();
+
+			assertThatThrownBy(() -> stream.send("after the stop")).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("completed");
+		});
 	}
 
 	@Test
