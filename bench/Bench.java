@@ -3,6 +3,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -34,6 +35,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -305,6 +307,7 @@ public class Bench {
 			.build();
 		Pattern total = Pattern.compile("\"reviewId\":\"" + probeReview + "\".*?\"total\":(\\d+)");
 		CountDownLatch open = new CountDownLatch(1);
+		AtomicBoolean probing = new AtomicBoolean(true);
 		Thread listener = Thread.ofPlatform().daemon().start(() -> {
 			try {
 				HttpResponse<java.util.stream.Stream<String>> stream = client.send(subscribe,
@@ -318,8 +321,10 @@ public class Bench {
 					}
 				});
 			}
-			catch (IOException | InterruptedException ex) {
-				say("the probe's stream ended: " + ex);
+			catch (IOException | UncheckedIOException | InterruptedException ex) {
+				if (probing.get()) {
+					say("the probe's stream ended: " + ex);
+				}
 			}
 		});
 		if (!open.await(10, TimeUnit.SECONDS)) {
@@ -380,6 +385,7 @@ public class Bench {
 							token("f-" + setup.run + "-" + n, "USER"), "{\"helpful\":" + (n % 2 == 0) + "}");
 				}, prober::start);
 		prober.join();
+		probing.set(false);
 		listener.interrupt();
 		rows.add(load.row(""));
 		Recorder.Summary summary = probe.summary();
