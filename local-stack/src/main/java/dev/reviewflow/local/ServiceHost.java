@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,9 @@ final class ServiceHost implements AutoCloseable {
 	static ServiceHost start(String name, Path moduleDir, String mainClass, Map<String, String> properties,
 			SharedLibraries shared) throws Exception {
 		URL[] own = classPath(moduleDir).stream().filter(url -> !shared.has(url)).toArray(URL[]::new);
-		return run(name, mainClass, properties, new URLClassLoader(name, own, shared));
+		Map<String, String> configuration = new LinkedHashMap<>(SharedLibraries.serviceProperties());
+		configuration.putAll(properties);
+		return run(name, mainClass, configuration, new URLClassLoader(name, own, shared));
 	}
 
 	private static ServiceHost run(String name, String mainClass, Map<String, String> properties,

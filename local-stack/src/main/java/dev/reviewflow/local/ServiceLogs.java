@@ -7,7 +7,8 @@ import ch.qos.logback.core.sift.AbstractDiscriminator;
  * Tells which service a log event comes from, when services share one Logback (their {@link SharedLibraries}): the
  * service whose class loader is the logging thread's context class loader, or one of its ancestors (a service's
  * Tomcat gives its request threads a class loader of its own, below the service's). Events of a thread that belongs
- * to no service (none of the services started it) are {@code services}'.
+ * to no service are {@code services}': threads the JDK pools, and Tomcat's utility threads, which Tomcat gives its own
+ * (shared) class loader.
  * <p>
  * {@link SharedLibraries} defines this class itself, so that it sees the shared Logback; the stack's own class loader
  * never uses it.

@@ -7,10 +7,12 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
-import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The libraries that the services running in one JVM all have (Spring, Tomcat, Jackson, Kafka's clients, Micrometer,
@@ -33,7 +35,13 @@ final class SharedLibraries extends URLClassLoader {
 
 	private static final Set<String> LINKED_BY_SHARED = Set.of("kafka-streams-", "rocksdbjni-");
 
+	private static final String LOGBACK_METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.logging"
+			+ ".logback.LogbackMetricsAutoConfiguration";
+
 	private final Set<URL> urls;
+
+	/** The java.util.logging loggers given a handler here, held: java.util.logging holds its loggers weakly. */
+	private final List<Logger> bridged = new CopyOnWriteArrayList<>();
 
 	private SharedLibraries(Set<URL> urls) {
 		super("services-shared", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
@@ -75,6 +83,15 @@ final class SharedLibraries extends URLClassLoader {
 		return new SharedLibraries(shared);
 	}
 
+	/**
+	 * What a service needs besides its own configuration to run on these libraries: no Logback metrics (its counter
+	 * would see the events of all the services that share the Logback, each of them adding a filter to every log
+	 * call), and no Logback shutdown of its own (the first service to stop would stop the others' logging).
+	 */
+	static Map<String, String> serviceProperties() {
+		return Map.of("spring.autoconfigure.exclude", LOGBACK_METRICS, "logging.register-shutdown-hook", "false");
+	}
+
 	/** Whether this loader has the library or class directory at {@code url}, so a service's loader leaves it out. */
 	boolean has(URL url) {
 		return urls.contains(url);
@@ -83,8 +100,9 @@ final class SharedLibraries extends URLClassLoader {
 	/**
 	 * Configures the shared Logback before any service starts: each service writes {@code <service>.log} in
 	 * {@code logDir} and its warnings to the console ({@code services-logback.xml}). Spring Boot finds the Logback
-	 * initialized and leaves its configuration alone (as it does for a child application context); each service's
-	 * {@code logging.level.*} still applies.
+	 * initialized and leaves its configuration alone (as it does for a child application context). A service's
+	 * {@code logging.level.*} still applies, to the loggers it shares with the others too (scoring's level for a
+	 * Kafka Streams logger is the level of that logger).
 	 */
 	void configureLogging(Path logDir) throws Exception {
 		Class<?> contextType = loadClass("ch.qos.logback.classic.LoggerContext");
@@ -105,13 +123,15 @@ final class SharedLibraries extends URLClassLoader {
 		// what Spring Boot's LogbackLoggingSystem looks for to leave an initialized Logback as it is
 		contextType.getMethod("putObject", String.class, Object.class)
 			.invoke(context, "org.springframework.boot.logging.LoggingSystem", new Object());
-		// java.util.logging (Tomcat's) into SLF4J, as Spring Boot would have done, for the services' threads only: an
-		// application with a Logback of its own (the pages) bridges its records there
-		Class<?> bridgeType = loadClass("org.slf4j.bridge.SLF4JBridgeHandler");
-		bridgeType.getMethod("removeHandlersForRootLogger").invoke(null);
-		LogManager.getLogManager()
-			.getLogger("")
-			.addHandler(new ServiceThreadsOnly((Handler) bridgeType.getConstructor().newInstance()));
+		// java.util.logging (Tomcat's) into SLF4J, as Spring Boot would have done: for Tomcat's loggers, and the
+		// services' records only; the rest go on to the root logger's handlers, so an application with a Logback of
+		// its own (the pages) still finds the root logger as Spring Boot wants it and bridges its records there
+		Logger tomcat = Logger.getLogger("org.apache");
+		tomcat.addHandler(new ServiceThreadsOnly((Handler) loadClass("org.slf4j.bridge.SLF4JBridgeHandler")
+			.getConstructor()
+			.newInstance()));
+		tomcat.setUseParentHandlers(false);
+		bridged.add(tomcat);
 	}
 
 	/** Whether the current thread belongs to one of the services (its context class loader is below this one). */
@@ -138,6 +158,11 @@ final class SharedLibraries extends URLClassLoader {
 		public void publish(LogRecord record) {
 			if (isServiceThread()) {
 				bridge.publish(record);
+			}
+			else {
+				for (Handler handler : Logger.getLogger("").getHandlers()) {
+					handler.publish(record);
+				}
 			}
 		}
 
