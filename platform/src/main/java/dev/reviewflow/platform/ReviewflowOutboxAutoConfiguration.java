@@ -112,8 +112,11 @@ public class ReviewflowOutboxAutoConfiguration {
 	@Bean
 	Outbox outbox(ApplicationEventPublisher publisher, Environment environment, ObjectProvider<Tracer> tracer,
 			ObjectProvider<Propagator> propagator) {
+		// looked up once: a lookup per event was 6 % of a vote request's CPU (the bean factory's candidate search)
+		Tracer currentTracer = tracer.getIfUnique();
+		Propagator currentPropagator = propagator.getIfUnique();
 		return new Outbox(publisher, environment.getRequiredProperty("spring.application.name"),
-				() -> traceparent(tracer.getIfUnique(), propagator.getIfUnique()));
+				() -> traceparent(currentTracer, currentPropagator));
 	}
 
 	/** The W3C {@code traceparent} of the current span; null without tracing or outside any span. */
