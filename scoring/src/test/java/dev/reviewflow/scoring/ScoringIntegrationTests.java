@@ -36,6 +36,8 @@ import dev.reviewflow.testsupport.Http;
 import dev.reviewflow.testsupport.JwtAttacks;
 import dev.reviewflow.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +66,9 @@ class ScoringIntegrationTests {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	StreamsBuilderFactoryBean streams;
 
 	/** The live stream reads only what is published after it joined: wait until it has its partitions. */
 	@BeforeEach
@@ -121,6 +127,17 @@ class ScoringIntegrationTests {
 				.body()).contains("kafka_consumer_fetch_manager_records_lag_max{", "kafka_stream_alive_stream_threads{",
 						"kafka_stream_thread_process_rate{", "kafka_stream_thread_commit_latency_avg{",
 						"http_server_requests_seconds_bucket{", "reviewflow_score_freshness_seconds_bucket{"));
+	}
+
+	/**
+	 * A stream thread that dies of an exception nothing handled (after a broker's crash: a fenced static member) is
+	 * replaced; Kafka's default would stop the whole client for good.
+	 */
+	@Test
+	void aStreamThreadThatDiesOfAnUnhandledExceptionIsReplaced() {
+		assertThat(streams.getStreamsUncaughtExceptionHandler()
+			.handle(new FencedInstanceIdException("another member took this instance id")))
+			.isEqualTo(StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import dev.reviewflow.scoring.topology.ScoringSettings;
 import dev.reviewflow.scoring.topology.ScoringTopology;
 import dev.reviewflow.scoring.topology.StoredScores;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -36,8 +37,13 @@ public class ScoreQueries {
 		// before Kafka Streams has started (the first seconds of an instance) there are no stores to ask: Spring
 		// Kafka's retrieval would fail with an IllegalArgumentException, which is no reason for a 500
 		this.stored = new StoredScores(name -> {
-			if (streams.getKafkaStreams() == null) {
+			KafkaStreams kafkaStreams = streams.getKafkaStreams();
+			if (kafkaStreams == null) {
 				throw ScoresUnavailable.restoring();
+			}
+			if (!kafkaStreams.state().isRunningOrRebalancing()) {
+				// stopping, or stopped by an error: Spring Kafka would throw a bare IllegalStateException (a 500)
+				throw ScoresUnavailable.notRunning(kafkaStreams.state());
 			}
 			return queries.retrieveQueryableStore(name, QueryableStoreTypes.<String, Object>keyValueStore());
 		}, settings);

@@ -2,6 +2,8 @@ package dev.reviewflow.scoring.query;
 
 import java.time.Duration;
 
+import org.apache.kafka.streams.KafkaStreams;
+
 /**
  * Scores cannot be read just now: the stores are being restored or rebalanced, or the instance that keeps a key did
  * not answer in time. Worth asking again after {@link #retryAfter()}.
@@ -20,6 +22,12 @@ public class ScoresUnavailable extends RuntimeException {
 
 	public static ScoresUnavailable restoring() {
 		return new ScoresUnavailable("Scores are being restored or rebalanced; try again in a few seconds.");
+	}
+
+	/** This instance's stream processing is not running (it is stopping, or an error stopped it). */
+	public static ScoresUnavailable notRunning(KafkaStreams.State state) {
+		return new ScoresUnavailable("This scoring instance's stream processing is " + state
+				+ ", so it cannot read scores; try again shortly.");
 	}
 
 	public static ScoresUnavailable ownerSilent() {

@@ -8,6 +8,7 @@ import dev.reviewflow.platform.ReviewflowKafkaProperties;
 import dev.reviewflow.scoring.topology.Outputs;
 import dev.reviewflow.scoring.topology.ScoringSettings;
 import dev.reviewflow.scoring.topology.ScoringTopology;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -98,6 +100,25 @@ class StreamsConfiguration {
 			// hand partitions over at once on shutdown instead of after the session timeout
 			factory.setLeaveGroupOnClose(true);
 		};
+	}
+
+	/**
+	 * A stream thread that dies of an exception no handler takes is replaced, instead of Kafka's default of stopping
+	 * the whole client for good (scoring would then answer 503 until restarted). Seen after a crash of the broker: its
+	 * group coordinator reloaded a group from its log and fenced the static member that had just rejoined. The dead
+	 * thread's tasks move to the new one in a rebalance, and its open transaction is aborted (exactly-once), so no
+	 * input is counted twice or lost. A dead global thread still stops the client: Kafka cannot replace it.
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer replaceDeadStreamThreads(MeterRegistry meters) {
+		Counter replaced = Counter.builder("reviewflow.streams.threads.replaced")
+			.description("Stream threads that died of an unhandled exception and were replaced")
+			.register(meters);
+		return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+			// Kafka Streams logs the exception with the response
+			replaced.increment();
+			return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+		});
 	}
 
 	/** Ready only while the topology is RUNNING: before that, its stores cannot answer queries. */
