@@ -123,15 +123,18 @@ final class SharedLibraries extends URLClassLoader {
 		// what Spring Boot's LogbackLoggingSystem looks for to leave an initialized Logback as it is
 		contextType.getMethod("putObject", String.class, Object.class)
 			.invoke(context, "org.springframework.boot.logging.LoggingSystem", new Object());
-		// java.util.logging (Tomcat's) into SLF4J, as Spring Boot would have done: for Tomcat's loggers, and the
-		// services' records only; the rest go on to the root logger's handlers, so an application with a Logback of
-		// its own (the pages) still finds the root logger as Spring Boot wants it and bridges its records there
-		Logger tomcat = Logger.getLogger("org.apache");
-		tomcat.addHandler(new ServiceThreadsOnly((Handler) loadClass("org.slf4j.bridge.SLF4JBridgeHandler")
-			.getConstructor()
-			.newInstance()));
-		tomcat.setUseParentHandlers(false);
-		bridged.add(tomcat);
+		// java.util.logging into SLF4J, as Spring Boot would have done, for the loggers of the services' libraries that
+		// use it (Tomcat, the PostgreSQL driver) and the services' records only; the rest go on to the root logger's
+		// handlers, so an application with a Logback of its own (the pages) still finds the root logger as Spring Boot
+		// wants it and bridges its records there
+		Handler bridge = new ServiceThreadsOnly(
+				(Handler) loadClass("org.slf4j.bridge.SLF4JBridgeHandler").getConstructor().newInstance());
+		for (String name : List.of("org.apache", "org.postgresql")) {
+			Logger logger = Logger.getLogger(name);
+			logger.addHandler(bridge);
+			logger.setUseParentHandlers(false);
+			bridged.add(logger);
+		}
 	}
 
 	/** Whether the current thread belongs to one of the services (its context class loader is below this one). */

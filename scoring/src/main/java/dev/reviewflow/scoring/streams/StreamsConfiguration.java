@@ -18,6 +18,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.processor.internals.GlobalStreamThread;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -105,9 +106,11 @@ class StreamsConfiguration {
 	/**
 	 * A stream thread that dies of an exception no handler takes is replaced, instead of Kafka's default of stopping
 	 * the whole client for good (scoring would then answer 503 until restarted). Seen after a crash of the broker: its
-	 * group coordinator reloaded a group from its log and fenced the static member that had just rejoined. The dead
-	 * thread's tasks move to the new one in a rebalance, and its open transaction is aborted (exactly-once), so no
-	 * input is counted twice or lost. A dead global thread still stops the client: Kafka cannot replace it.
+	 * group coordinator reloaded a group from its log and fenced the static member that had just rejoined. The
+	 * replacement joins as a new member (its thread index is part of its {@code group.instance.id}); the dead thread's
+	 * tasks come back to work once its static membership times out ({@code session.timeout.ms}), and its open
+	 * transaction is aborted (exactly-once), so no input is counted twice or lost. Kafka cannot replace the global
+	 * thread: its death stops the client, as before.
 	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer replaceDeadStreamThreads(MeterRegistry meters) {
@@ -116,6 +119,9 @@ class StreamsConfiguration {
 			.register(meters);
 		return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
 			// Kafka Streams logs the exception with the response
+			if (Thread.currentThread() instanceof GlobalStreamThread) {
+				return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+			}
 			replaced.increment();
 			return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
 		});

@@ -10,6 +10,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -39,6 +40,8 @@ class ScoreQueriesTest {
 	void whileKafkaStreamsIsStoppedEveryQueryIsUnavailableNotAnError() {
 		KafkaStreams stopped = mock(KafkaStreams.class);
 		given(stopped.state()).willReturn(KafkaStreams.State.ERROR);
+		// what Kafka Streams answers when asked for a store in that state
+		given(stopped.store(any())).willThrow(new IllegalStateException("KafkaStreams is not running. State is ERROR."));
 		StreamsBuilderFactoryBean factory = mock(StreamsBuilderFactoryBean.class);
 		given(factory.getKafkaStreams()).willReturn(stopped);
 		ScoreQueries queries = new ScoreQueries(factory, new KafkaStreamsInteractiveQueryService(factory),
