@@ -148,7 +148,10 @@ final class SharedLibraries extends URLClassLoader {
 		return false;
 	}
 
-	/** A {@code java.util.logging} handler that passes on the services' records only (the bridge has no filter). */
+	/**
+	 * A {@code java.util.logging} handler that gives the services' records to the shared bridge (which has no filter of
+	 * its own) and passes the rest on to the root logger's handlers, as if it were not there.
+	 */
 	private final class ServiceThreadsOnly extends Handler {
 
 		private final Handler bridge;
