@@ -130,7 +130,13 @@ final class LiveClient {
 	/** Stops the client's pump and ends its response, so the web server has no open request left of it. */
 	void end() {
 		close();
-		emitter.complete();
+		try {
+			emitter.complete();
+		}
+		catch (IllegalStateException alreadyEnded) {
+			// the container saw the client go first and ended the request; it refuses a second ending from a thread
+			// of its own, and there is nothing left to end
+		}
 	}
 
 	void close() {

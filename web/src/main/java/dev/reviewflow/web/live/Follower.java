@@ -97,11 +97,21 @@ final class Follower {
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the browser went away, or the emitter completed: the stream's callbacks let it go
-			emitter.completeWithError(ex);
+			endWithError(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			emitter.complete();
+		}
+	}
+
+	private void endWithError(Exception ex) {
+		try {
+			emitter.completeWithError(ex);
+		}
+		catch (IllegalStateException alreadyEnded) {
+			// the container saw the browser go first and ended the request (its error callback has run); Tomcat
+			// refuses a second ending from any thread but its own, and there is nothing left to end
 		}
 	}
 }
