@@ -55,6 +55,9 @@ public class LiveScores implements DisposableBean {
 
 	private int open;
 
+	/** Set once the application starts to stop: no new stream from then on. */
+	private volatile boolean stopping;
+
 	private final ScoreQueries scores;
 
 	private final ClusterScores cluster;
@@ -102,6 +105,10 @@ public class LiveScores implements DisposableBean {
 	}
 
 	private synchronized void reserve(String owner) {
+		if (stopping) {
+			throw new StreamRefused(StreamRefused.Holder.INSTANCE,
+					"This scoring instance is stopping; connect again in a few seconds.", RETRY_AFTER);
+		}
 		// the client's own share first: one who holds too many is told so, whether or not the instance is full
 		int held = streamsOf.getOrDefault(owner, 0);
 		if (held >= properties.maxStreamsPerClient()) {
@@ -133,6 +140,10 @@ public class LiveScores implements DisposableBean {
 		owners.put(client, owner);
 		clients.add(client);
 		Thread.ofVirtual().name("live-client").start(client::pump);
+		if (stopping) {
+			// the stop began while this stream was being opened, after endStreams() had gone through the clients
+			client.end();
+		}
 		return emitter;
 	}
 
@@ -238,10 +249,13 @@ public class LiveScores implements DisposableBean {
 
 	/**
 	 * Ends every stream as soon as the application starts to stop, before the web server's graceful shutdown: an open
-	 * stream is an active request, which it would otherwise wait for until its timeout (30 s) on every stop.
+	 * stream is an active request, which it would otherwise wait for until its timeout (30 s) on every stop. A stream
+	 * asked for from then on (the pages reconnecting theirs while scoring's web server still takes requests) is
+	 * refused.
 	 */
 	@EventListener(ContextClosedEvent.class)
 	void endStreams() {
+		stopping = true;
 		clients.forEach(LiveClient::end);
 	}
 

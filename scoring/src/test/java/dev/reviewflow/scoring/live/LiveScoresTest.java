@@ -97,6 +97,40 @@ class LiveScoresTest {
 		});
 	}
 
+	/**
+	 * The pages reconnect their stream as soon as it ends; while scoring's web server still takes requests, a stream
+	 * opened then would hold its graceful shutdown again.
+	 */
+	@Test
+	void aStreamAskedForOnceTheApplicationStartsToStopIsRefused() {
+		withLive(live -> {
+			live.endStreams();
+
+			assertThatExceptionOfType(StreamRefused.class).isThrownBy(() -> live.connect(Set.of(), "address 10.0.0.1"))
+				.satisfies(refused -> {
+					assertThat(refused.full()).isEqualTo(StreamRefused.Holder.INSTANCE);
+					assertThat(refused.retryAfter()).hasSeconds(5);
+				})
+				.withMessageContaining("stopping");
+		});
+	}
+
+	@Test
+	void aStreamBeingOpenedWhenTheApplicationStartsToStopEndsAtOnce() {
+		withLive(live -> {
+			// the stop begins while the new stream's first scores are read
+			given(cluster.titleScores(anyInt(), anyInt())).willAnswer(invocation -> {
+				live.endStreams();
+				return new Page<>(List.of(), 0, 7, 0);
+			});
+
+			SseEmitter stream = live.connect(Set.of(), "address 10.0.0.1");
+
+			assertThatThrownBy(() -> stream.send("after the stop")).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("completed");
+		});
+	}
+
 	@Test
 	void aStreamForAllTitlesStartsWithTheFirstTitlesByIdAndNoReviews() {
 		withLive(live -> {
