@@ -118,6 +118,10 @@ class ScoringStream implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
+			catch (RuntimeException ex) {
+				// whatever it was, the pages must not lose their live figures until restarted
+				log.warn("scoring's live stream failed; connecting again in {}", properties.reconnect(), ex);
+			}
 			if (!pause()) {
 				return;
 			}
